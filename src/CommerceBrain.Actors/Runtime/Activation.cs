@@ -146,7 +146,7 @@ internal sealed class Activation : IThreadPoolWorkItem
         if (!inline)
         {
             var queued = method.Adapter.CreateRequest(method, args, kind, GrainId, Type);
-            queued.StartTimeout(Runtime.Time, Runtime.Options.CallTimeout);
+            queued.StartTimeout(Runtime.Timeouts);
             if (!TrySubmit(queued))
             {
                 Runtime.Redispatch(queued);
@@ -187,7 +187,7 @@ internal sealed class Activation : IThreadPoolWorkItem
 
         var request = method.Adapter.CreateRequest(method, args, kind, GrainId, Type);
         request.Owner = this;
-        request.StartTimeout(Runtime.Time, Runtime.Options.CallTimeout);
+        request.StartTimeout(Runtime.Timeouts);
         ReleaseInline(kind, requestDone: false);
         TrackCompletion(request, task);
         return request.ResponseTask;
