@@ -635,7 +635,7 @@ internal sealed class Activation : IThreadPoolWorkItem
             return;
         }
 
-        ActorsTelemetry.Activations.Add(1);
+        ActorsTelemetry.Activations.Add(1, new KeyValuePair<string, object?>("grain.type", GrainId.Type));
         bool schedule;
         lock (_lock)
         {
@@ -684,7 +684,7 @@ internal sealed class Activation : IThreadPoolWorkItem
             }
         }
 
-        ActorsTelemetry.Activations.Add(-1);
+        ActorsTelemetry.Activations.Add(-1, new KeyValuePair<string, object?>("grain.type", GrainId.Type));
 
         // Leave the directory before turning invalid, so a caller that sees Invalid finds no stale entry.
         Runtime.RemoveActivation(this);
