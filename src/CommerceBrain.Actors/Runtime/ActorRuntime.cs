@@ -15,7 +15,7 @@ namespace CommerceBrain.Actors.Runtime;
 /// The in-process silo: the activation directory, call dispatch, the idle collector, reminders and shutdown.
 /// Registered as a singleton and as an <see cref="IHostedService"/>.
 /// </summary>
-internal sealed class ActorRuntime : IHostedService, IAsyncDisposable
+internal sealed class ActorRuntime : IHostedService, IAsyncDisposable, IDisposable
 {
     private readonly ConcurrentDictionary<GrainId, object> _directory = new();
     private readonly IIncomingGrainCallFilter[] _filters;
@@ -104,6 +104,15 @@ internal sealed class ActorRuntime : IHostedService, IAsyncDisposable
             await StopAsync(CancellationToken.None).ConfigureAwait(false);
         }
 
+        _collector.Dispose();
+        Reminders.Stop();
+        Timeouts.Dispose();
+    }
+
+    /// <summary>Synchronous disposal (a container disposed without await): stops timers; grains are not deactivated.</summary>
+    public void Dispose()
+    {
+        _stopping = true;
         _collector.Dispose();
         Reminders.Stop();
         Timeouts.Dispose();
