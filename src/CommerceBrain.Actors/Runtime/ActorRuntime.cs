@@ -15,7 +15,7 @@ namespace CommerceBrain.Actors.Runtime;
 /// The in-process silo: the activation directory, call dispatch, the idle collector, reminders and shutdown.
 /// Registered as a singleton and as an <see cref="IHostedService"/>.
 /// </summary>
-internal sealed class ActorRuntime : IHostedService, IAsyncDisposable, IDisposable
+internal sealed class ActorRuntime : IHostedService, IAsyncDisposable, IDisposable, IActorRuntimeDiagnostics
 {
     private readonly ConcurrentDictionary<GrainId, object> _directory = new();
     private readonly IIncomingGrainCallFilter[] _filters;
@@ -72,6 +72,11 @@ internal sealed class ActorRuntime : IHostedService, IAsyncDisposable, IDisposab
     public int ActivationCount => Volatile.Read(ref _activationCount);
 
     public bool IsStopping => _stopping;
+
+    public int PendingCallCount => Timeouts.PendingCount;
+
+    public IReadOnlyDictionary<string, int> ActivationsByType() =>
+        Activations().GroupBy(a => a.GrainId.Type).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
