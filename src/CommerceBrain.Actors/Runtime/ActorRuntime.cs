@@ -142,9 +142,6 @@ internal sealed class ActorRuntime : IHostedService, IAsyncDisposable, IDisposab
         }
     }
 
-    /// <summary>The activation for a grain id if one is live (tests and diagnostics).</summary>
-    public Activation? FindActivation(GrainId grainId) => _directory.TryGetValue(grainId, out var entry) ? entry as Activation : null;
-
     public Task Invoke(GrainReference reference, GrainMethod method, object?[] args) =>
         ActorsTelemetry.CallsObserved ? InvokeObserved(reference, method, args) : InvokeCore(reference, method, args);
 
