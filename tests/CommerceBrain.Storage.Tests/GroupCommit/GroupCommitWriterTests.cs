@@ -123,9 +123,17 @@ public sealed class GroupCommitWriterTests
             "test", flush.Invoke, new GroupCommitOptions { MaxBatchSize = 100, FlushDelay = TimeSpan.FromMilliseconds(2) }, time);
 
         var appends = Enumerable.Range(1, 5).Select(i => writer.AppendAsync(i)).ToArray();
-        time.Advance(TimeSpan.FromMilliseconds(2));
+        var all = Task.WhenAll(appends);
 
-        await Task.WhenAll(appends).WaitAsync(Patience);
+        // The writer may start its delay timer after an advance, so keep the fake clock moving until the batch commits.
+        var deadline = DateTime.UtcNow + Patience;
+        while (!all.IsCompleted && DateTime.UtcNow < deadline)
+        {
+            time.Advance(TimeSpan.FromMilliseconds(2));
+            await Task.WhenAny(all, Task.Delay(TimeSpan.FromMilliseconds(5)));
+        }
+
+        await all.WaitAsync(Patience);
         Assert.Equal([1, 2, 3, 4, 5], Assert.Single(flush.Committed));
     }
 
