@@ -4,6 +4,8 @@ using CommerceBrain.Benchmarks;
 var benchmarks = new Dictionary<string, Func<string[], Task<int>>>(StringComparer.OrdinalIgnoreCase)
 {
     ["grain-calls"] = GrainCallBenchmark.RunAsync,
+    ["state-write"] = StateWriteBenchmark.RunAsync,
+    ["group-commit"] = GroupCommitBenchmark.RunAsync,
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))
