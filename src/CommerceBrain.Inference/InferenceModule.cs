@@ -1,4 +1,6 @@
+using CommerceBrain.Actors;
 using CommerceBrain.Inference.Contracts;
+using CommerceBrain.Inference.Grains;
 using CommerceBrain.Inference.Models;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -33,5 +35,12 @@ public static class InferenceModule
         services.TryAddSingleton<IInferenceService>(sp => sp.GetRequiredService<InferenceService>());
         services.AddHostedService<ModelFileLoader>();
         return services;
+    }
+
+    /// <summary>Serves <see cref="IInferenceGrain"/> (needs <see cref="AddInference"/> for the service it forwards to).</summary>
+    public static ActorsBuilder AddInferenceGrains(this ActorsBuilder actors)
+    {
+        ArgumentNullException.ThrowIfNull(actors);
+        return actors.AddGrain<IInferenceGrain, InferenceGrain>();
     }
 }
