@@ -9,7 +9,7 @@ using Microsoft.Extensions.Options;
 namespace CommerceBrain.Inference;
 
 /// <summary>The silo's <see cref="IInferenceService"/>: one <see cref="InferenceBatcher"/> per model over the shared <see cref="ModelRegistry"/>.</summary>
-public sealed class InferenceService : IInferenceService, IAsyncDisposable
+public sealed class InferenceService : IInferenceService, IAsyncDisposable, IDisposable
 {
     readonly ModelRegistry registry;
     readonly InferenceOptions options;
@@ -51,4 +51,7 @@ public sealed class InferenceService : IInferenceService, IAsyncDisposable
             if (batcher.IsValueCreated)
                 await batcher.Value.DisposeAsync().ConfigureAwait(false);
     }
+
+    /// <summary>Synchronous form of <see cref="DisposeAsync"/> for containers disposed synchronously.</summary>
+    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
 }

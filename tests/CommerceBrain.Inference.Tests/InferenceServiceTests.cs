@@ -98,6 +98,20 @@ public sealed class InferenceServiceTests
         }
     }
 
+    [Fact]
+    public async Task A_synchronously_disposed_container_finishes_queued_work_without_throwing()
+    {
+        var services = new ServiceCollection().AddLogging().AddInference(new ConfigurationBuilder().Build());
+        Task<InferenceResult> pending;
+        using (var provider = services.BuildServiceProvider())
+        {
+            provider.GetRequiredService<ModelRegistry>().Publish("intent", "v1", TestModels.LinearSoftmax());
+            pending = provider.GetRequiredService<IInferenceService>().InferAsync("intent", LinearRequest([1f, 2f, 3f]));
+        }
+
+        Assert.Equal(2.35f, (await WithinTimeout(pending)).Floats("logits")[0], 1e-5f);
+    }
+
     static async Task WaitUntil(Func<bool> condition)
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
