@@ -111,6 +111,44 @@ public sealed class InferenceBatcherTests
     }
 
     [Fact]
+    public async Task Weighted_token_ids_of_any_length_including_none_batch_to_the_hand_computed_bags()
+    {
+        using var registry = RegistryWith("nlu", TestModels.WeightedBag());
+        var sizes = new List<int>();
+        await using var batcher = FullBatchesOnly(registry, "nlu", maxBatch: 4, sizes);
+        (long[] Ids, float[] Weights)[] examples =
+        [
+            ([1, 4], [0.5f, 0.25f]),
+            ([], []),
+            ([3, 2, 1, 4, 2], [1f, -1f, 2f, 0.1f, 0.3f]),
+            ([2], [1.5f]),
+        ];
+
+        var results = await WithinTimeout(Task.WhenAll(
+            examples.Select(e => batcher.InferAsync(InferenceRequest.ForWeightedTokenIds(e.Ids, e.Weights)))));
+
+        Assert.Equal([4], sizes);
+        using var lease = registry.Acquire("nlu");
+        for (var i = 0; i < examples.Length; i++)
+        {
+            var (ids, weights) = examples[i];
+            Assert.Equal(TestModels.WeightedBagByHand(ids, weights), results[i].Floats("bag"), new FloatComparer(Tolerance));
+            // One by one, unpadded (an empty example as a single padding slot), gives the same bag.
+            long[] aloneIds = ids.Length == 0 ? [0] : ids;
+            float[] aloneWeights = weights.Length == 0 ? [0f] : weights;
+            var alone = lease.Session.Run(
+                [TensorInput.Int64("ids", aloneIds, 1, aloneIds.Length), TensorInput.Float("weights", aloneWeights, 1, aloneWeights.Length)]);
+            Assert.Equal(alone[0].AsFloats(), results[i].Floats("bag"), new FloatComparer(Tolerance));
+        }
+    }
+
+    [Fact]
+    public void Weighted_token_ids_need_one_weight_per_id()
+    {
+        Assert.Throws<ArgumentException>(() => InferenceRequest.ForWeightedTokenIds([1, 2], [1f]));
+    }
+
+    [Fact]
     public async Task A_request_that_fails_in_ORT_fails_alone_and_its_batch_neighbours_succeed()
     {
         using var registry = RegistryWith("encoder", TestModels.EmbeddingBagMean());

@@ -112,10 +112,11 @@ internal static class BatchAssembler
         int rowLength;
         if (first.IsPadded)
         {
-            // Pad to the graph's fixed length if it has one, else to the longest row in this batch.
+            // Pad to the graph's fixed length if it has one, else to the longest row in this batch (at least 1, so
+            // a batch of empty sequences is still a valid tensor of padding).
             rowLength = metadata.Dimensions[1] > 0
                 ? (int)metadata.Dimensions[1]
-                : group.Max(p => p.Row(metadata.Name).Data.Length);
+                : Math.Max(1, group.Max(p => p.Row(metadata.Name).Data.Length));
             shape = [batch, rowLength];
         }
         else

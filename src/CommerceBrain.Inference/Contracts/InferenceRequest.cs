@@ -16,9 +16,29 @@ public sealed record InferenceRequest(IReadOnlyList<InputRow> Inputs, IReadOnlyL
     /// (graph input int64 [batch, len], 0 = padding) and its length as a float row of shape [1] named
     /// <paramref name="lengthsInput"/> (graph input float [batch, 1]).
     /// </summary>
+    /// <exception cref="ArgumentException"><paramref name="ids"/> is empty (its mean is undefined).</exception>
     public static InferenceRequest ForTokenIds(long[] ids, string idsInput = "ids", string lengthsInput = "lengths", IReadOnlyList<string>? outputs = null)
     {
-        var row = InputRow.PaddedInt64(idsInput, ids);
-        return new([row, InputRow.Float(lengthsInput, [ids.Length], 1)], outputs);
+        ArgumentNullException.ThrowIfNull(ids);
+        if (ids.Length == 0)
+            throw new ArgumentException("The id sequence is empty; a mean bag needs at least one id.", nameof(ids));
+        return new([InputRow.PaddedInt64(idsInput, ids), InputRow.Float(lengthsInput, [ids.Length], 1)], outputs);
+    }
+
+    /// <summary>
+    /// The weighted-bag convention (CommerceBrain.Nlu's exported models): <paramref name="ids"/> as a padded int64 row
+    /// named <paramref name="idsInput"/> and <paramref name="weights"/> as a padded float row named
+    /// <paramref name="weightsInput"/> (graph inputs int64 and float [batch, seq], padded with 0). Empty is allowed:
+    /// the row becomes one padding id of weight 0.
+    /// </summary>
+    /// <exception cref="ArgumentException">The two sequences differ in length.</exception>
+    public static InferenceRequest ForWeightedTokenIds(
+        long[] ids, float[] weights, string idsInput = "ids", string weightsInput = "weights", IReadOnlyList<string>? outputs = null)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        ArgumentNullException.ThrowIfNull(weights);
+        if (ids.Length != weights.Length)
+            throw new ArgumentException($"{ids.Length} ids but {weights.Length} weights; give one weight per id.", nameof(weights));
+        return new([InputRow.PaddedInt64(idsInput, ids), InputRow.PaddedFloat(weightsInput, weights)], outputs);
     }
 }

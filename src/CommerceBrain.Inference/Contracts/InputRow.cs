@@ -4,12 +4,19 @@ namespace CommerceBrain.Inference.Contracts;
 /// One example's slice of a graph input, without the batch dimension. The batcher stacks the rows of many requests
 /// along a new leading batch dimension: a row of shape [3] feeds a graph input of shape [batch, 3].
 /// <para>
-/// A <em>padded</em> row (<see cref="PaddedInt64"/>) is a variable-length sequence: the batcher pads every such row of a
-/// batch with 0 up to the longest one (or to the graph's fixed length) and feeds [batch, maxLen]. The convention for
-/// embedding-bag models: id 0 is padding, so the embedding table's row 0 is all zeros and real ids are ≥ 1; pair the ids
-/// with a float "lengths" row of shape [1] holding the true length, and let the graph divide the summed embeddings by it
-/// (Gather → ReduceSum over axis 1 → Div). <see cref="InferenceRequest.ForTokenIds"/> builds exactly that pair.
+/// A <em>padded</em> row (<see cref="PaddedInt64"/>, <see cref="PaddedFloat"/>, <see cref="PaddedInt32"/>) is a
+/// variable-length sequence: the batcher pads every such row of a batch with 0 up to the longest one (at least 1, or the
+/// graph's fixed length if it has one) and feeds [batch, maxLen]. Id 0 is therefore the padding id: real ids start at 1,
+/// or the graph must mask padding. Two conventions work with standard ONNX ops:
 /// </para>
+/// <list type="bullet">
+/// <item><b>weighted bag</b> (<see cref="InferenceRequest.ForWeightedTokenIds"/>, used by CommerceBrain.Nlu): int64
+/// <c>ids</c> [batch, seq] and float <c>weights</c> [batch, seq], both padded with 0, so padding weighs nothing
+/// (Gather → Mul by Unsqueeze(weights) → ReduceSum over axis 1);</item>
+/// <item><b>mean bag</b> (<see cref="InferenceRequest.ForTokenIds"/>): int64 <c>ids</c> [batch, len] padded with 0
+/// where the embedding table's row 0 is all zeros, and float <c>lengths</c> [batch, 1] with the true length
+/// (Gather → ReduceSum over axis 1 → Div by lengths).</item>
+/// </list>
 /// </summary>
 public sealed record InputRow
 {
@@ -62,12 +69,15 @@ public sealed record InputRow
     public static InputRow Int32(string name, int[] values, params long[] shape) =>
         new(name, TensorElementType.Int32, values ?? throw new ArgumentNullException(nameof(values)), shape, padded: false);
 
-    /// <summary>A variable-length int64 sequence (e.g. token ids), padded with 0 in the batch; it must not be empty.</summary>
-    public static InputRow PaddedInt64(string name, long[] ids)
-    {
-        ArgumentNullException.ThrowIfNull(ids);
-        if (ids.Length == 0)
-            throw new ArgumentException($"Padded row '{name}' is empty; give at least one id.", nameof(ids));
-        return new(name, TensorElementType.Int64, ids, [ids.Length], padded: true);
-    }
+    /// <summary>A variable-length int64 sequence (e.g. token ids), padded with 0 in the batch.</summary>
+    public static InputRow PaddedInt64(string name, long[] values) =>
+        new(name, TensorElementType.Int64, values ?? throw new ArgumentNullException(nameof(values)), [values.Length], padded: true);
+
+    /// <summary>A variable-length float sequence (e.g. per-id weights), padded with 0 in the batch.</summary>
+    public static InputRow PaddedFloat(string name, float[] values) =>
+        new(name, TensorElementType.Float, values ?? throw new ArgumentNullException(nameof(values)), [values.Length], padded: true);
+
+    /// <summary>A variable-length int32 sequence, padded with 0 in the batch.</summary>
+    public static InputRow PaddedInt32(string name, int[] values) =>
+        new(name, TensorElementType.Int32, values ?? throw new ArgumentNullException(nameof(values)), [values.Length], padded: true);
 }
