@@ -99,6 +99,22 @@ public sealed class InferenceServiceTests
     }
 
     [Fact]
+    public async Task A_configured_model_file_that_is_missing_fails_start_up_naming_the_file()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"cb-absent-{Guid.NewGuid():N}.onnx");
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["CommerceBrain:Inference:Models:intent"] = path,
+        }).Build();
+        await using var provider = new ServiceCollection().AddLogging().AddInference(configuration).BuildServiceProvider();
+
+        var error = await Assert.ThrowsAsync<FileNotFoundException>(
+            () => provider.GetServices<IHostedService>().Single().StartAsync(CancellationToken.None));
+
+        Assert.Contains(path, error.Message);
+    }
+
+    [Fact]
     public async Task A_synchronously_disposed_container_finishes_queued_work_without_throwing()
     {
         var services = new ServiceCollection().AddLogging().AddInference(new ConfigurationBuilder().Build());
