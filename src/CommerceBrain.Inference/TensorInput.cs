@@ -1,0 +1,70 @@
+using System.Buffers;
+
+namespace CommerceBrain.Inference;
+
+/// <summary>
+/// A named input tensor over caller-owned memory. <see cref="OnnxSession.Run"/> pins the memory and hands it to ORT
+/// without copying, so the caller must not change it until <c>Run</c> returns.
+/// </summary>
+public sealed class TensorInput
+{
+    readonly ReadOnlyMemory<float> floats;
+    readonly ReadOnlyMemory<long> int64s;
+    readonly ReadOnlyMemory<int> int32s;
+
+    TensorInput(string name, TensorElementType type, long[] shape, int length)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        long expected = 1;
+        foreach (var dim in shape)
+        {
+            if (dim < 0)
+                throw new ArgumentException($"Input '{name}' has a negative dimension in shape [{string.Join(", ", shape)}].", nameof(shape));
+            expected *= dim;
+        }
+        if (expected != length)
+            throw new ArgumentException(
+                $"Input '{name}' has {length} elements but shape [{string.Join(", ", shape)}] needs {expected}.", nameof(shape));
+        Name = name;
+        ElementType = type;
+        Shape = shape;
+    }
+
+    TensorInput(string name, ReadOnlyMemory<float> data, long[] shape) : this(name, TensorElementType.Float, shape, data.Length) => floats = data;
+
+    TensorInput(string name, ReadOnlyMemory<long> data, long[] shape) : this(name, TensorElementType.Int64, shape, data.Length) => int64s = data;
+
+    TensorInput(string name, ReadOnlyMemory<int> data, long[] shape) : this(name, TensorElementType.Int32, shape, data.Length) => int32s = data;
+
+    /// <summary>The graph input this feeds.</summary>
+    public string Name { get; }
+
+    /// <summary>The element type.</summary>
+    public TensorElementType ElementType { get; }
+
+    /// <summary>The tensor's shape; its product equals the number of elements.</summary>
+    public IReadOnlyList<long> Shape { get; }
+
+    /// <summary>A float tensor; <paramref name="shape"/>'s product must equal <paramref name="data"/>'s length.</summary>
+    public static TensorInput Float(string name, ReadOnlyMemory<float> data, params ReadOnlySpan<long> shape) => new(name, data, shape.ToArray());
+
+    /// <summary>An int64 tensor (token ids, offsets); <paramref name="shape"/>'s product must equal the length.</summary>
+    public static TensorInput Int64(string name, ReadOnlyMemory<long> data, params ReadOnlySpan<long> shape) => new(name, data, shape.ToArray());
+
+    /// <summary>An int32 tensor; <paramref name="shape"/>'s product must equal <paramref name="data"/>'s length.</summary>
+    public static TensorInput Int32(string name, ReadOnlyMemory<int> data, params ReadOnlySpan<long> shape) => new(name, data, shape.ToArray());
+
+    internal int ByteLength => ElementType switch
+    {
+        TensorElementType.Float => floats.Length * sizeof(float),
+        TensorElementType.Int64 => int64s.Length * sizeof(long),
+        _ => int32s.Length * sizeof(int),
+    };
+
+    internal MemoryHandle Pin() => ElementType switch
+    {
+        TensorElementType.Float => floats.Pin(),
+        TensorElementType.Int64 => int64s.Pin(),
+        _ => int32s.Pin(),
+    };
+}
