@@ -53,6 +53,43 @@ public static class ModelDirectory
         return manifest;
     }
 
+    /// <summary>Writes a text encoder; returns the manifest written.</summary>
+    public static ModelManifest SaveTextEncoder(TextEncoder encoder, string directory)
+    {
+        Directory.CreateDirectory(directory);
+        var onnxPath = Path.Combine(directory, OnnxFile);
+        using (var stream = new FileStream(onnxPath, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
+        {
+            BagModelOnnx.WriteEncoder(encoder.Network, stream, "CommerceBrain text encoder");
+        }
+
+        var manifest = new ModelManifest
+        {
+            Kind = ModelManifest.TextEncoderKind,
+            Version = ContentVersion(onnxPath),
+            Featurizer = encoder.Featurizer.Options,
+            Dim = encoder.Network.Dim,
+            Hidden = encoder.Network.Hidden,
+            Outputs = encoder.Network.Outputs,
+            Inputs = [BagModelOnnx.IdsInput, BagModelOnnx.WeightsInput],
+            OutputNames = [BagModelOnnx.EmbeddingOutput],
+        };
+        File.WriteAllText(Path.Combine(directory, ManifestFile), JsonSerializer.Serialize(manifest, Json));
+        return manifest;
+    }
+
+    /// <summary>Loads a text encoder; missing or damaged files raise clear exceptions.</summary>
+    public static TextEncoder LoadTextEncoder(string directory)
+    {
+        var manifest = ReadManifest(directory);
+        if (manifest.Kind != ModelManifest.TextEncoderKind)
+        {
+            throw new InvalidDataException($"'{directory}' holds a {manifest.Kind}, not a {ModelManifest.TextEncoderKind}.");
+        }
+
+        return new TextEncoder(ReadNetwork(directory, manifest), manifest.Featurizer);
+    }
+
     /// <summary>Reads and validates the manifest of a model directory.</summary>
     public static ModelManifest ReadManifest(string directory)
     {
