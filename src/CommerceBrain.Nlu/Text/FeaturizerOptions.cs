@@ -7,7 +7,7 @@ public sealed record FeaturizerOptions
     public const string Fnv1a64Hash = "fnv1a64";
 
     /// <summary>Number of hash buckets (embedding rows).</summary>
-    public int Buckets { get; init; } = 1 << 20;
+    public int Buckets { get; init; } = 1 << 18;
 
     /// <summary>Hash function name; only <see cref="Fnv1a64Hash"/> exists.</summary>
     public string Hash { get; init; } = Fnv1a64Hash;

@@ -15,7 +15,7 @@ public sealed record TrainerOptions
     public int Dim { get; init; } = 100;
 
     /// <summary>Hidden ReLU layer width; 0 for none.</summary>
-    public int Hidden { get; init; }
+    public int Hidden { get; init; } = 256;
 
     /// <summary>Maximum passes over the training data.</summary>
     public int Epochs { get; init; } = 30;
@@ -27,7 +27,7 @@ public sealed record TrainerOptions
     public float LabelSmoothing { get; init; } = 0.1f;
 
     /// <summary>Dropout rate on the embedding bag during training.</summary>
-    public float Dropout { get; init; }
+    public float Dropout { get; init; } = 0.3f;
 
     /// <summary>Number of independently seeded members averaged into the final model; they train in parallel.</summary>
     public int EnsembleSize { get; init; } = 2;
@@ -42,7 +42,7 @@ public sealed record TrainerOptions
     public double ValidationFraction { get; init; } = 0.1;
 
     /// <summary>Stop a member after this many epochs without validation improvement (its best epoch is kept).</summary>
-    public int Patience { get; init; } = 5;
+    public int Patience { get; init; } = 10;
 
     /// <summary>Label of the explicit out-of-scope class, when the data has one.</summary>
     public string OosLabel { get; init; } = "oos";
