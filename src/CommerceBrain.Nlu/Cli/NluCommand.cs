@@ -89,13 +89,18 @@ public static class NluCommand
         var test = new Option<FileInfo>("--test") { Description = "Test data (same formats as training).", Required = true };
         var json = new Option<bool>("--json") { Description = "Print one JSON object." };
         var onnx = new Option<bool>("--onnx") { Description = "Run the exported graph in ONNX Runtime instead of the C# forward pass." };
-        var command = new Command("eval", "Evaluate a model on a labelled test set.") { model, test, json, onnx };
+        var oosLabel = new Option<string>("--oos-label")
+        {
+            Description = "Test label meaning out of scope, when the model has no OOS class of its own.",
+            DefaultValueFactory = _ => "oos",
+        };
+        var command = new Command("eval", "Evaluate a model on a labelled test set.") { model, test, json, onnx, oosLabel };
         command.SetAction(parse => Run(parse, () =>
         {
             var o = parse.InvocationConfiguration.Output;
             var dir = parse.GetValue(model)!.FullName;
             var examples = DatasetReader.Read(parse.GetValue(test)!.FullName);
-            using var classifier = IntentClassifier.Load(dir, parse.GetValue(onnx));
+            using var classifier = IntentClassifier.Load(dir, parse.GetValue(onnx), parse.GetValue(oosLabel)!);
             var report = IntentEvaluator.Evaluate(classifier, examples, DirectoryBytes(dir));
             if (parse.GetValue(json))
             {

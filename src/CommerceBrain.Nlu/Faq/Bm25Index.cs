@@ -11,6 +11,7 @@ public sealed class Bm25Index
 {
     private readonly Dictionary<string, int> _terms = new(StringComparer.Ordinal);
     private readonly List<List<(int Doc, int Tf)>> _postings = [];
+    private (int[] Docs, float[] Weights)[]? _frozen;
     private readonly List<int> _lengths = [];
     private readonly float _k1;
     private readonly float _b;
@@ -47,6 +48,7 @@ public sealed class Bm25Index
     /// <summary>Adds a document; returns its number (0, 1, …).</summary>
     public int Add(string text)
     {
+        _frozen = null;
         var doc = _lengths.Count;
         var terms = Terms(text);
         _lengths.Add(terms.Count);
@@ -74,10 +76,10 @@ public sealed class Bm25Index
             return;
         }
 
-        var average = Math.Max(1.0, (double)_totalLength / Count);
+        var frozen = _frozen ?? Freeze();
         var queryTerms = Terms(query).Distinct(StringComparer.Ordinal).ToList();
         double best = 0;
-        var matched = new List<(List<(int Doc, int Tf)> Postings, double Idf)>();
+        var matched = new List<(int Term, double Idf)>();
         foreach (var term in queryTerms)
         {
             var idfOfUnseen = Math.Log(1 + (Count + 0.5) / 0.5);
@@ -87,10 +89,10 @@ public sealed class Bm25Index
                 continue;
             }
 
-            var postings = _postings[id];
-            var idf = Math.Log(1 + (Count - postings.Count + 0.5) / (postings.Count + 0.5));
+            var df = frozen[id].Docs.Length;
+            var idf = Math.Log(1 + (Count - df + 0.5) / (df + 0.5));
             best += idf;
-            matched.Add((postings, idf));
+            matched.Add((id, idf));
         }
 
         if (best <= 0)
@@ -99,13 +101,49 @@ public sealed class Bm25Index
         }
 
         var scale = weight / best;
-        foreach (var (postings, idf) in matched)
+        foreach (var (term, idf) in matched)
         {
-            foreach (var (doc, tf) in postings)
+            var (docs, weights) = frozen[term];
+            var factor = (float)(idf * scale);
+            for (var i = 0; i < docs.Length; i++)
             {
-                var norm = _k1 * (1 - _b + _b * _lengths[doc] / average);
-                scores[doc] += (float)(idf * tf * (_k1 + 1) / (tf + norm) * scale);
+                scores[docs[i]] += weights[i] * factor;
             }
+        }
+    }
+
+    /// <summary>
+    /// Turns the postings into arrays holding each (term, document) BM25 term-frequency part, so a query only
+    /// multiplies by the term's idf. Called once after the last <see cref="Add"/>; later adds rebuild it.
+    /// </summary>
+    public (int[] Docs, float[] Weights)[] Freeze()
+    {
+        lock (_postings)
+        {
+            if (_frozen is { } done)
+            {
+                return done;
+            }
+
+            var average = Math.Max(1.0, (double)_totalLength / Math.Max(1, Count));
+            var frozen = new (int[] Docs, float[] Weights)[_postings.Count];
+            for (var t = 0; t < _postings.Count; t++)
+            {
+                var postings = _postings[t];
+                var docs = new int[postings.Count];
+                var weights = new float[postings.Count];
+                for (var i = 0; i < postings.Count; i++)
+                {
+                    var (doc, tf) = postings[i];
+                    docs[i] = doc;
+                    weights[i] = (float)(tf * (_k1 + 1) / (tf + _k1 * (1 - _b + _b * _lengths[doc] / average)));
+                }
+
+                frozen[t] = (docs, weights);
+            }
+
+            _frozen = frozen;
+            return frozen;
         }
     }
 }

@@ -4,7 +4,7 @@ using System.Text.Json;
 namespace CommerceBrain.Nlu.Training;
 
 /// <summary>
-/// Reads labelled text: CSV (RFC 4180 quoting, fields may hold newlines) with a header naming a <c>text</c> column and a
+/// Reads labelled text: CSV (RFC 4180 quoting, fields may hold newlines) with a header naming a <c>text</c> (or <c>sentence</c>) column and a
 /// <c>label</c> (or <c>category</c>) column, or JSON lines (<c>{"text":…,"label":…}</c>, chosen by a .jsonl/.json
 /// extension). Malformed input raises <see cref="DatasetFormatException"/> with the line number.
 /// </summary>
@@ -70,6 +70,11 @@ public static class DatasetReader
 
         var header = records[0].Fields.Select(f => f.Trim().ToLowerInvariant()).ToList();
         var textColumn = header.IndexOf("text");
+        if (textColumn < 0)
+        {
+            textColumn = header.IndexOf("sentence");
+        }
+
         var labelColumn = header.IndexOf("label");
         if (labelColumn < 0)
         {
@@ -78,7 +83,7 @@ public static class DatasetReader
 
         if (textColumn < 0 || labelColumn < 0)
         {
-            throw new DatasetFormatException(name, 1, "the header must name a 'text' column and a 'label' (or 'category') column.");
+            throw new DatasetFormatException(name, 1, "the header must name a 'text' (or 'sentence') column and a 'label' (or 'category') column.");
         }
 
         var result = new List<LabeledText>(records.Count - 1);

@@ -127,6 +127,7 @@ public static class IntentTrainer
             {
                 var ex = train[index];
                 var lr = o.LearningRate * (1 - (float)step / totalSteps);
+                var lrDense = hidden > 0 ? lr * o.DenseLearningRateScale : lr;
                 step++;
                 m.Bag(ex.Features, bag);
                 if (o.Dropout > 0)
@@ -169,8 +170,8 @@ public static class IntentTrainer
                     var g = outputs[c];
                     var row = m.W2.AsSpan(c * width, width);
                     TensorPrimitives.MultiplyAdd(row, g, gTop, gTop);
-                    TensorPrimitives.MultiplyAdd(top, -lr * g, row, row);
-                    m.B2[c] -= lr * g;
+                    TensorPrimitives.MultiplyAdd(top, -lrDense * g, row, row);
+                    m.B2[c] -= lrDense * g;
                 }
 
                 if (hidden > 0)
@@ -186,8 +187,8 @@ public static class IntentTrainer
                         var g = gTop[j];
                         var row = m.W1.AsSpan(j * o.Dim, o.Dim);
                         TensorPrimitives.MultiplyAdd(row, g, gBag, gBag);
-                        TensorPrimitives.MultiplyAdd(bag, -lr * g, row, row);
-                        m.B1[j] -= lr * g;
+                        TensorPrimitives.MultiplyAdd(bag, -lrDense * g, row, row);
+                        m.B1[j] -= lrDense * g;
                     }
                 }
                 else

@@ -23,6 +23,12 @@ public sealed record TrainerOptions
     /// <summary>Initial SGD learning rate, decayed linearly to zero (as fastText).</summary>
     public float LearningRate { get; init; } = 0.5f;
 
+    /// <summary>
+    /// Learning-rate factor for the dense layers when there is a hidden layer: the embedding rows see sparse, averaged
+    /// gradients and take the full rate, while the dense layers diverge at it on some data sets.
+    /// </summary>
+    public float DenseLearningRateScale { get; init; } = 0.2f;
+
     /// <summary>Label smoothing ε: targets are (1-ε) on the label and ε spread over all classes.</summary>
     public float LabelSmoothing { get; init; } = 0.1f;
 
@@ -54,7 +60,7 @@ public sealed record TrainerOptions
     public void Validate()
     {
         Featurizer.Validate();
-        if (Dim < 1 || Hidden < 0 || Epochs < 1 || LearningRate <= 0 || EnsembleSize < 1 || Threads < 1 || Patience < 1)
+        if (Dim < 1 || Hidden < 0 || Epochs < 1 || LearningRate <= 0 || DenseLearningRateScale <= 0 || EnsembleSize < 1 || Threads < 1 || Patience < 1)
         {
             throw new ArgumentException("Dim, Epochs, LearningRate, EnsembleSize, Threads and Patience must be positive; Hidden non-negative.");
         }
