@@ -63,7 +63,7 @@ internal static class TinyData
         Featurizer = new FeaturizerOptions { Buckets = 1 << 12 },
         Dim = 16,
         Hidden = hidden,
-        Epochs = 25,
+        Epochs = hidden > 0 ? 60 : 25,
         EnsembleSize = 2,
         Threads = threads,
         Seed = seed,

@@ -33,7 +33,8 @@ public sealed class IntentTrainerTests : IDisposable
     {
         var reports = new List<TrainingProgress>();
         var progress = new SynchronousProgress(reports);
-        var result = IntentTrainer.Train(TinyData.Intents(), TinyData.FastOptions(hidden: 16), progress);
+        var options = TinyData.FastOptions(hidden: 16);
+        var result = IntentTrainer.Train(TinyData.Intents(), options, progress);
 
         using var classifier = new IntentClassifier(result.Model);
         Assert.Equal("refund", classifier.Predict("I would like a refund for my purchase").Intent);
@@ -41,9 +42,9 @@ public sealed class IntentTrainerTests : IDisposable
         Assert.Equal("invoice", classifier.Predict("please send the invoice").Intent);
         Assert.Equal("cancel_order", classifier.Predict("取消这个订单").Intent);
 
-        Assert.Equal(2 * 25, reports.Count);
+        Assert.Equal(2 * options.Epochs, reports.Count);
         Assert.All(reports, r => Assert.NotNull(r.ValidationAccuracy));
-        Assert.Contains(reports, r => r.Member == 1 && r.Epoch == 25);
+        Assert.Contains(reports, r => r.Member == 1 && r.Epoch == options.Epochs);
         Assert.True(reports.Where(r => r.Member == 0).Last().Loss < reports.First(r => r.Member == 0).Loss);
     }
 
