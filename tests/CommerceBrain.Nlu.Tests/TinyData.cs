@@ -64,6 +64,7 @@ internal static class TinyData
         Dim = 16,
         Hidden = hidden,
         Epochs = hidden > 0 ? 60 : 25,
+        MinUpdates = 0,
         EnsembleSize = 2,
         Threads = threads,
         Seed = seed,

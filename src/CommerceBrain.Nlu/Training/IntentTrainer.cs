@@ -105,7 +105,8 @@ public static class IntentTrainer
         var outputs = new float[classes];
         var gTop = new float[m.TopDim];
         var gBag = new float[o.Dim];
-        var totalSteps = (long)o.Epochs * train.Length;
+        var epochs = Math.Max(o.Epochs, Math.Min(o.MaxEpochs, (int)Math.Ceiling(o.MinUpdates / (double)Math.Max(1, train.Length))));
+        var totalSteps = (long)epochs * train.Length;
         long step = 0;
         var keep = 1 - o.Dropout;
         var smoothOff = o.LabelSmoothing / classes;
@@ -117,7 +118,7 @@ public static class IntentTrainer
         var bestLoss = double.PositiveInfinity;
         var sinceBest = 0;
         var epoch = 0;
-        while (epoch < o.Epochs)
+        while (epoch < epochs)
         {
             ct.ThrowIfCancellationRequested();
             epoch++;
@@ -213,19 +214,19 @@ public static class IntentTrainer
             var loss = train.Length > 0 ? lossSum / train.Length : 0;
             if (validation.Length == 0)
             {
-                progress?.Report(new TrainingProgress(member, epoch, o.Epochs, loss, null, false));
+                progress?.Report(new TrainingProgress(member, epoch, epochs, loss, null, false));
                 continue;
             }
 
             var (accuracy, valLoss) = Evaluate(m, validation);
             var improved = accuracy > bestAccuracy || (accuracy == bestAccuracy && valLoss < bestLoss);
-            progress?.Report(new TrainingProgress(member, epoch, o.Epochs, loss, accuracy, improved));
+            progress?.Report(new TrainingProgress(member, epoch, epochs, loss, accuracy, improved));
             if (improved)
             {
                 bestAccuracy = accuracy;
                 bestLoss = valLoss;
                 sinceBest = 0;
-                if (epoch < o.Epochs)
+                if (epoch < epochs)
                 {
                     best ??= new BagModel(m.Buckets, m.Dim, m.Hidden, m.Outputs);
                     m.CopyTo(best);

@@ -20,6 +20,15 @@ public sealed record TrainerOptions
     /// <summary>Maximum passes over the training data.</summary>
     public int Epochs { get; init; } = 30;
 
+    /// <summary>
+    /// Small data sets get more epochs so every member makes at least this many updates (capped at
+    /// <see cref="MaxEpochs"/>); a 5-shot set would otherwise stop far from convergence.
+    /// </summary>
+    public int MinUpdates { get; init; } = 100_000;
+
+    /// <summary>Upper bound on the epochs added by <see cref="MinUpdates"/>.</summary>
+    public int MaxEpochs { get; init; } = 300;
+
     /// <summary>Initial SGD learning rate, decayed linearly to zero (as fastText).</summary>
     public float LearningRate { get; init; } = 0.5f;
 
@@ -60,7 +69,7 @@ public sealed record TrainerOptions
     public void Validate()
     {
         Featurizer.Validate();
-        if (Dim < 1 || Hidden < 0 || Epochs < 1 || LearningRate <= 0 || DenseLearningRateScale <= 0 || EnsembleSize < 1 || Threads < 1 || Patience < 1)
+        if (Dim < 1 || Hidden < 0 || Epochs < 1 || MinUpdates < 0 || MaxEpochs < 1 || LearningRate <= 0 || DenseLearningRateScale <= 0 || EnsembleSize < 1 || Threads < 1 || Patience < 1)
         {
             throw new ArgumentException("Dim, Epochs, LearningRate, EnsembleSize, Threads and Patience must be positive; Hidden non-negative.");
         }
