@@ -143,7 +143,9 @@ public sealed class FaqMatcher
 
         var candidates = top.Select(t => new FaqCandidate(entries[t.Index], t.Score, Math.Max(0, semantic[t.Index]),
             Math.Min(1, lexical[t.Index]))).ToArray();
-        return new FaqMatch(Decide(candidates), candidates.Length > 0 ? candidates[0].Score : 0, candidates);
+        var decision = Decide(candidates);
+        NluTelemetry.FaqQueries.Add(1, new KeyValuePair<string, object?>("decision", decision.ToString()));
+        return new FaqMatch(decision, candidates.Length > 0 ? candidates[0].Score : 0, candidates);
     }
 
     private FaqDecision Decide(FaqCandidate[] candidates)

@@ -125,6 +125,7 @@ public sealed class TenantIntentHeads
             _recency.RemoveLast();
             _byTenant.Remove(last.Value.Tenant);
             Evictions++;
+            NluTelemetry.FewShotEvictions.Add(1);
         }
     }
 }

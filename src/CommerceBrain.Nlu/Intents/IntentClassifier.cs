@@ -48,8 +48,14 @@ public sealed class IntentClassifier : IDisposable
     public IReadOnlyList<IntentPrediction> PredictBatch(IReadOnlyList<string?> texts, int topK = 3)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(topK, 1);
+        using var activity = NluTelemetry.ActivitySource.StartActivity("nlu.intent.predict");
+        activity?.SetTag("nlu.batch_size", texts.Count);
         var probabilities = Probabilities(texts);
-        return probabilities.Select(p => Decide(p, topK)).ToArray();
+        var predictions = probabilities.Select(p => Decide(p, topK)).ToArray();
+        var engine = new KeyValuePair<string, object?>("engine", UsesOnnxRuntime ? "onnxruntime" : "csharp");
+        NluTelemetry.IntentPredictions.Add(texts.Count, engine);
+        NluTelemetry.OutOfScope.Add(predictions.Count(p => p.IsOutOfScope), engine);
+        return predictions;
     }
 
     /// <summary>Calibrated class probabilities for each text (label order = <see cref="IntentModel.Labels"/>).</summary>
