@@ -110,6 +110,20 @@ public sealed class ModelRegistryTests
     }
 
     [Fact]
+    public void A_failing_VersionDisposed_handler_does_not_fail_the_request_that_released_the_version()
+    {
+        using var registry = new ModelRegistry();
+        registry.VersionDisposed += _ => throw new InvalidOperationException("subscriber bug");
+        registry.Publish("intent", "v1", TestModels.LinearSoftmax());
+        var lease = registry.Acquire("intent");
+        registry.Publish("intent", "v2", TestModels.LinearSoftmax());
+
+        lease.Dispose();
+
+        Assert.True(lease.Session.IsDisposed);
+    }
+
+    [Fact]
     public void Disposing_a_lease_twice_releases_it_once()
     {
         using var registry = new ModelRegistry();

@@ -227,6 +227,42 @@ public sealed class OnnxSessionTests
     }
 
     [Fact]
+    public void Disposing_a_session_while_threads_run_it_ends_each_run_cleanly()
+    {
+        var session = OnnxSession.FromBytes(TestModels.LinearSoftmax());
+        using var started = new CountdownEvent(4);
+        var outcomes = new System.Collections.Concurrent.ConcurrentBag<string>();
+
+        // Dedicated threads: blocking loops on pool threads would starve the pool under a parallel test run.
+        var threads = Enumerable.Range(0, 4).Select(_ => new Thread(() =>
+        {
+            started.Signal();
+            while (true)
+            {
+                try
+                {
+                    var probs = session.Run([TensorInput.Float("x", new float[] { 1f, 2f, 3f }, 1, 3)])[0].AsFloats();
+                    outcomes.Add(Math.Abs(probs[0] + probs[1] - 1f) < 1e-5f ? "ok" : "wrong");
+                }
+                catch (ObjectDisposedException)
+                {
+                    outcomes.Add("disposed");
+                    return;
+                }
+            }
+        })).ToArray();
+        foreach (var thread in threads)
+            thread.Start();
+        Assert.True(started.Wait(TimeSpan.FromSeconds(30)));
+        session.Dispose();
+        foreach (var thread in threads)
+            Assert.True(thread.Join(TimeSpan.FromSeconds(30)));
+
+        Assert.Equal(4, outcomes.Count(o => o == "disposed"));
+        Assert.DoesNotContain("wrong", outcomes);
+    }
+
+    [Fact]
     public void Running_a_disposed_session_throws_ObjectDisposedException()
     {
         var session = OnnxSession.FromBytes(TestModels.LinearSoftmax());

@@ -131,7 +131,15 @@ public sealed partial class ModelRegistry : IDisposable
     void OnVersionDisposed(PublishedModel model)
     {
         LogVersionDisposed(logger, model.Info.Name, model.Info.Version);
-        VersionDisposed?.Invoke(model.Info);
+        try
+        {
+            VersionDisposed?.Invoke(model.Info);
+        }
+        catch (Exception ex)
+        {
+            // Runs inside whichever request released the last lease; a subscriber's fault must not fail that request.
+            LogSubscriberFault(logger, ex, model.Info.Name, model.Info.Version);
+        }
     }
 
     static void Validate(string name, string version)
@@ -142,6 +150,9 @@ public sealed partial class ModelRegistry : IDisposable
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Published model {ModelName} version {ModelVersion} (replacing {PreviousVersion})")]
     static partial void LogPublished(ILogger logger, string modelName, string modelVersion, string? previousVersion);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A VersionDisposed handler failed for model {ModelName} version {ModelVersion}")]
+    static partial void LogSubscriberFault(ILogger logger, Exception exception, string modelName, string modelVersion);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Disposed model {ModelName} version {ModelVersion} after its last request")]
     static partial void LogVersionDisposed(ILogger logger, string modelName, string modelVersion);

@@ -115,7 +115,7 @@ internal sealed unsafe class OrtApi
             lock (InitLock)
             {
                 // Not cached on failure: a later call after the file is put in place can succeed.
-                instance ??= Load();
+                instance ??= LoadFrom(LibraryPath);
                 return instance;
             }
         }
@@ -133,9 +133,10 @@ internal sealed unsafe class OrtApi
             ? overridden
             : Path.Combine(AppContext.BaseDirectory, LibraryFileName);
 
-    static OrtApi Load()
+    /// <summary>Loads the library at <paramref name="path"/> and returns its API table.</summary>
+    /// <exception cref="OnnxRuntimeNotFoundException">The file is missing, not loadable, not ORT, or too old.</exception>
+    internal static OrtApi LoadFrom(string path)
     {
-        var path = LibraryPath;
         if (!File.Exists(path))
             throw new OnnxRuntimeNotFoundException(
                 $"The ONNX Runtime native library was not found at '{path}'. The build of CommerceBrain.Inference fetches it " +

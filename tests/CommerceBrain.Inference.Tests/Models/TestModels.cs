@@ -68,6 +68,30 @@ internal static class TestModels
         return mean;
     }
 
+    // Weighted bag (the NLU export's convention): ids[batch,seq] int64 and weights[batch,seq] float, both padded with 0;
+    // Gather(E, ids) → [b,s,D] × Unsqueeze(weights, 2) → ReduceSum(axis 1) → bag[b,D].
+    public static byte[] WeightedBag() => new OnnxModelWriter()
+        .Input("ids", OnnxModelWriter.DataType.Int64, "batch", "seq")
+        .Input("weights", OnnxModelWriter.DataType.Float, "batch", "seq")
+        .Output("bag", OnnxModelWriter.DataType.Float, "batch", (long)Dim)
+        .FloatInitializer("E", E, E.Length / Dim, Dim)
+        .Int64Initializer("axis1", [1L], 1)
+        .Int64Initializer("axis2", [2L], 1)
+        .Node("Gather", ["E", "ids"], ["embedded"], ("axis", 0L))
+        .Node("Unsqueeze", ["weights", "axis2"], ["weights3d"])
+        .Node("Mul", ["embedded", "weights3d"], ["weighted"])
+        .Node("ReduceSum", ["weighted", "axis1"], ["bag"], ("keepdims", 0L))
+        .Build();
+
+    public static float[] WeightedBagByHand(long[] ids, float[] weights)
+    {
+        var bag = new float[Dim];
+        for (var i = 0; i < ids.Length; i++)
+            for (var d = 0; d < Dim; d++)
+                bag[d] += weights[i] * E[ids[i] * Dim + d];
+        return bag;
+    }
+
     // Identity over int32 (to check int32 inputs and outputs): y = x + 1.
     public static byte[] Int32AddOne() => new OnnxModelWriter()
         .Input("x", OnnxModelWriter.DataType.Int32, "n")

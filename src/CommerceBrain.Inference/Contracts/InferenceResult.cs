@@ -1,0 +1,17 @@
+namespace CommerceBrain.Inference.Contracts;
+
+/// <summary>The outputs computed for one request, and which model version computed them.</summary>
+/// <param name="Model">The model's name.</param>
+/// <param name="ModelVersion">The version that ran (a hot swap may change it between two calls).</param>
+/// <param name="Outputs">The requested outputs in request order (graph order when all were requested).</param>
+public sealed record InferenceResult(string Model, string ModelVersion, IReadOnlyList<OutputRow> Outputs)
+{
+    /// <summary>The output named <paramref name="name"/>.</summary>
+    /// <exception cref="KeyNotFoundException">No such output in this result.</exception>
+    public OutputRow this[string name] =>
+        Outputs.FirstOrDefault(o => o.Name == name)
+        ?? throw new KeyNotFoundException($"The result of model '{Model}' has no output '{name}'; it has: {string.Join(", ", Outputs.Select(o => o.Name))}.");
+
+    /// <summary>The float values of the output named <paramref name="name"/>.</summary>
+    public float[] Floats(string name) => this[name].AsFloats();
+}
