@@ -11,8 +11,8 @@ public sealed record EncoderTrainerOptions
     /// <summary>Embedding-bag width.</summary>
     public int Dim { get; init; } = 100;
 
-    /// <summary>Output (sentence embedding) width.</summary>
-    public int OutputDim { get; init; } = 64;
+    /// <summary>Output (sentence embedding) width; 32 halves the memory a FAQ query scans at no measured cost in ranking.</summary>
+    public int OutputDim { get; init; } = 32;
 
     /// <summary>Passes over the paraphrase groups.</summary>
     public int Epochs { get; init; } = 60;
