@@ -266,7 +266,3 @@ public static class IntentTrainer
 
     private readonly record struct Example(FeatureVector Features, int Label);
 }
-
-/// <summary>What <see cref="IntentTrainer.Train"/> produced, with the facts needed to report on it.</summary>
-public sealed record IntentTrainingResult(IntentModel Model, int TrainExamples, int ValidationExamples,
-    double? ValidationAccuracy, IReadOnlyList<int> EpochsPerMember);

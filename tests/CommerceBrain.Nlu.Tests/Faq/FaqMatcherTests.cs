@@ -108,6 +108,19 @@ public sealed class FaqMatcherTests
         Assert.Equal("shop-1", Assert.Single(ok).Merchant);
     }
 
+    [Fact]
+    public void Encoder_training_is_reproducible_for_a_seed()
+    {
+        var options = new EncoderTrainerOptions { Featurizer = new FeaturizerOptions { Buckets = 1 << 10 }, Dim = 8, OutputDim = 4, Epochs = 5 };
+        var groups = FaqCatalog.ParaphraseGroups(Entries);
+        var a = EncoderTrainer.Train(groups, options).Network;
+        var b = EncoderTrainer.Train(groups, options).Network;
+        var c = EncoderTrainer.Train(groups, options with { Seed = 7 }).Network;
+        Assert.Equal(a.Embedding, b.Embedding);
+        Assert.Equal(a.W2, b.W2);
+        Assert.NotEqual(a.W2, c.W2);
+    }
+
     private static FaqMatcher Matcher()
     {
         var matcher = new FaqMatcher(Encoder.Value);
