@@ -18,6 +18,11 @@ public sealed class BagModel
             throw new ArgumentException("Model dimensions must be positive (hidden may be 0).");
         }
 
+        if ((long)buckets * dim > int.MaxValue || (long)Math.Max(hidden, dim) * Math.Max(outputs, hidden) > int.MaxValue)
+        {
+            throw new ArgumentException($"{buckets} buckets × {dim} dimensions is too large for one embedding table; use fewer buckets.");
+        }
+
         Buckets = buckets;
         Dim = dim;
         Hidden = hidden;

@@ -60,5 +60,10 @@ public sealed record FeaturizerOptions
         {
             throw new ArgumentException("MaxTokens must be at least 1.", nameof(MaxTokens));
         }
+
+        if (MaxWordLengthForCharNgrams is < 1 or > 256)
+        {
+            throw new ArgumentException("MaxWordLengthForCharNgrams must lie in [1, 256].", nameof(MaxWordLengthForCharNgrams));
+        }
     }
 }

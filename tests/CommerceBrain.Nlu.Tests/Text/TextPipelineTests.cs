@@ -60,5 +60,7 @@ public sealed class TextPipelineTests
         Assert.Throws<ArgumentException>(() => new Featurizer(new FeaturizerOptions { Buckets = 0 }));
         Assert.Throws<ArgumentException>(() => new Featurizer(new FeaturizerOptions { Hash = "murmur" }));
         Assert.Throws<ArgumentException>(() => new Featurizer(new FeaturizerOptions { CharNgramMin = 5, CharNgramMax = 3 }));
+        Assert.Throws<ArgumentException>(() => new Featurizer(new FeaturizerOptions { MaxWordLengthForCharNgrams = 100_000 }));
+        Assert.Throws<ArgumentException>(() => new CommerceBrain.Nlu.Models.BagModel(1 << 24, 200, 0, 2));
     }
 }
