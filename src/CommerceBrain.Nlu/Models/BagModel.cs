@@ -1,0 +1,190 @@
+using System.Numerics.Tensors;
+using CommerceBrain.Nlu.Text;
+
+namespace CommerceBrain.Nlu.Models;
+
+/// <summary>
+/// The weights of a hashed embedding-bag network: bag = Σ weightᵢ · E[idᵢ] → optional ReLU hidden layer → linear
+/// outputs. Row-major: <see cref="Embedding"/> is [Buckets × Dim], <see cref="W1"/> [Hidden × Dim],
+/// <see cref="W2"/> [Outputs × (Hidden or Dim)]. This is the C# reference forward pass the ONNX export must match.
+/// </summary>
+public sealed class BagModel
+{
+    /// <summary>Creates zeroed weights of the given shape.</summary>
+    public BagModel(int buckets, int dim, int hidden, int outputs)
+    {
+        if (buckets < 1 || dim < 1 || hidden < 0 || outputs < 1)
+        {
+            throw new ArgumentException("Model dimensions must be positive (hidden may be 0).");
+        }
+
+        if ((long)buckets * dim > int.MaxValue || (long)Math.Max(hidden, dim) * Math.Max(outputs, hidden) > int.MaxValue)
+        {
+            throw new ArgumentException($"{buckets} buckets × {dim} dimensions is too large for one embedding table; use fewer buckets.");
+        }
+
+        Buckets = buckets;
+        Dim = dim;
+        Hidden = hidden;
+        Outputs = outputs;
+        Embedding = new float[(long)buckets * dim];
+        W1 = new float[hidden * dim];
+        B1 = new float[hidden];
+        W2 = new float[outputs * TopDim];
+        B2 = new float[outputs];
+    }
+
+    /// <summary>Embedding rows (hash buckets).</summary>
+    public int Buckets { get; }
+
+    /// <summary>Embedding width.</summary>
+    public int Dim { get; }
+
+    /// <summary>Hidden layer width; 0 when the bag feeds the output layer directly.</summary>
+    public int Hidden { get; }
+
+    /// <summary>Number of outputs (classes, or encoder dimensions).</summary>
+    public int Outputs { get; }
+
+    /// <summary>Width of the layer below the output layer.</summary>
+    public int TopDim => Hidden > 0 ? Hidden : Dim;
+
+    /// <summary>Embedding table [Buckets × Dim].</summary>
+    public float[] Embedding { get; }
+
+    /// <summary>Hidden weights [Hidden × Dim].</summary>
+    public float[] W1 { get; }
+
+    /// <summary>Hidden bias [Hidden].</summary>
+    public float[] B1 { get; }
+
+    /// <summary>Output weights [Outputs × TopDim].</summary>
+    public float[] W2 { get; }
+
+    /// <summary>Output bias [Outputs].</summary>
+    public float[] B2 { get; }
+
+    /// <summary>Total number of parameters.</summary>
+    public long ParameterCount => Embedding.LongLength + W1.Length + B1.Length + W2.Length + B2.Length;
+
+    /// <summary>The weighted bag of embedding rows (length <see cref="Dim"/>).</summary>
+    public void Bag(FeatureVector features, Span<float> bag)
+    {
+        bag.Clear();
+        var table = Embedding.AsSpan();
+        for (var i = 0; i < features.Ids.Length; i++)
+        {
+            var row = table.Slice(features.Ids[i] * Dim, Dim);
+            TensorPrimitives.MultiplyAdd(row, features.Weights[i], bag, bag);
+        }
+    }
+
+    /// <summary>The layer below the outputs (length <see cref="TopDim"/>) from a bag.</summary>
+    public void Top(ReadOnlySpan<float> bag, Span<float> top)
+    {
+        if (Hidden == 0)
+        {
+            bag.CopyTo(top);
+            return;
+        }
+
+        for (var j = 0; j < Hidden; j++)
+        {
+            var a = TensorPrimitives.Dot(W1.AsSpan(j * Dim, Dim), bag) + B1[j];
+            top[j] = a > 0 ? a : 0;
+        }
+    }
+
+    /// <summary>The output layer (length <see cref="Outputs"/>) from the layer below it.</summary>
+    public void Output(ReadOnlySpan<float> top, Span<float> outputs)
+    {
+        var width = TopDim;
+        for (var c = 0; c < Outputs; c++)
+        {
+            outputs[c] = TensorPrimitives.Dot(W2.AsSpan(c * width, width), top) + B2[c];
+        }
+    }
+
+    /// <summary>Full forward pass to raw outputs (logits).</summary>
+    public float[] Forward(FeatureVector features)
+    {
+        var bag = new float[Dim];
+        var top = new float[TopDim];
+        var outputs = new float[Outputs];
+        Bag(features, bag);
+        Top(bag, top);
+        Output(top, outputs);
+        return outputs;
+    }
+
+    /// <summary>A deep copy.</summary>
+    public BagModel Clone()
+    {
+        var copy = new BagModel(Buckets, Dim, Hidden, Outputs);
+        CopyTo(copy);
+        return copy;
+    }
+
+    /// <summary>Copies all weights into a model of the same shape.</summary>
+    public void CopyTo(BagModel target)
+    {
+        Embedding.CopyTo(target.Embedding, 0);
+        W1.CopyTo(target.W1, 0);
+        B1.CopyTo(target.B1, 0);
+        W2.CopyTo(target.W2, 0);
+        B2.CopyTo(target.B2, 0);
+    }
+
+    /// <summary>
+    /// Folds an ensemble into one model of the same architecture: embeddings side by side, hidden layers block-diagonal,
+    /// output weights side by side and scaled so the outputs are the members' mean.
+    /// </summary>
+    public static BagModel Concatenate(IReadOnlyList<BagModel> members)
+    {
+        if (members.Count == 1)
+        {
+            return members[0];
+        }
+
+        var first = members[0];
+        if (members.Any(m => m.Buckets != first.Buckets || m.Outputs != first.Outputs || (m.Hidden == 0) != (first.Hidden == 0)))
+        {
+            throw new ArgumentException("Ensemble members must share buckets, outputs and layout.", nameof(members));
+        }
+
+        var dim = members.Sum(m => m.Dim);
+        var hidden = members.Sum(m => m.Hidden);
+        var merged = new BagModel(first.Buckets, dim, hidden, first.Outputs);
+        var scale = 1f / members.Count;
+        int dimAt = 0, hiddenAt = 0, topAt = 0;
+        foreach (var m in members)
+        {
+            for (long b = 0; b < m.Buckets; b++)
+            {
+                Array.Copy(m.Embedding, b * m.Dim, merged.Embedding, b * dim + dimAt, m.Dim);
+            }
+
+            for (var j = 0; j < m.Hidden; j++)
+            {
+                Array.Copy(m.W1, j * m.Dim, merged.W1, (hiddenAt + j) * dim + dimAt, m.Dim);
+                merged.B1[hiddenAt + j] = m.B1[j];
+            }
+
+            for (var c = 0; c < m.Outputs; c++)
+            {
+                for (var k = 0; k < m.TopDim; k++)
+                {
+                    merged.W2[c * merged.TopDim + topAt + k] = m.W2[c * m.TopDim + k] * scale;
+                }
+
+                merged.B2[c] += m.B2[c] * scale;
+            }
+
+            dimAt += m.Dim;
+            hiddenAt += m.Hidden;
+            topAt += m.TopDim;
+        }
+
+        return merged;
+    }
+}

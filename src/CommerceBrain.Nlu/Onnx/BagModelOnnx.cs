@@ -1,0 +1,118 @@
+using CommerceBrain.Nlu.Models;
+
+namespace CommerceBrain.Nlu.Onnx;
+
+/// <summary>
+/// ONNX export and import of <see cref="BagModel"/> networks. Graph contract (shared with CommerceBrain.Inference):
+/// inputs <c>ids</c> int64 [batch, seq] (bucket ids, padding = bucket 0) and <c>weights</c> float [batch, seq]
+/// (bag weights, 0 for padding); Gather(embedding, ids) → Mul(Unsqueeze(weights, 2)) → ReduceSum(axis 1) =
+/// <c>embedding</c> [batch, dim] → (MatMul + Add + Relu) → MatMul + Add → Softmax = <c>probabilities</c>
+/// [batch, classes] for classifiers, or LpNormalization = <c>embedding</c> [batch, outputs] for encoders.
+/// </summary>
+public static class BagModelOnnx
+{
+    /// <summary>Name of the bucket-id input.</summary>
+    public const string IdsInput = "ids";
+
+    /// <summary>Name of the bag-weight input.</summary>
+    public const string WeightsInput = "weights";
+
+    /// <summary>Classifier output: calibrated class probabilities.</summary>
+    public const string ProbabilitiesOutput = "probabilities";
+
+    /// <summary>Classifier output: the embedding bag. Encoder output: the L2-normalised text embedding.</summary>
+    public const string EmbeddingOutput = "embedding";
+
+    /// <summary>Writes a classifier graph (outputs <c>probabilities</c> and <c>embedding</c>).</summary>
+    public static void WriteClassifier(BagModel model, Stream stream, string doc) =>
+        Build(model, encoder: false).WriteTo(stream, ProducerVersion, doc);
+
+    /// <summary>Writes an encoder graph (output <c>embedding</c>, L2-normalised).</summary>
+    public static void WriteEncoder(BagModel model, Stream stream, string doc) =>
+        Build(model, encoder: true).WriteTo(stream, ProducerVersion, doc);
+
+    /// <summary>Reads the weights of a graph written by this class, checking them against the expected shape.</summary>
+    public static BagModel Read(OnnxModelReader onnx, int buckets, int dim, int hidden, int outputs)
+    {
+        var model = new BagModel(buckets, dim, hidden, outputs);
+        onnx.Floats("embedding_table", buckets, dim).CopyTo(model.Embedding, 0);
+        if (hidden > 0)
+        {
+            Transpose(onnx.Floats("w1", dim, hidden), dim, hidden, model.W1);
+            onnx.Floats("b1", hidden).CopyTo(model.B1, 0);
+        }
+
+        Transpose(onnx.Floats("w2", model.TopDim, outputs), model.TopDim, outputs, model.W2);
+        onnx.Floats("b2", outputs).CopyTo(model.B2, 0);
+        return model;
+    }
+
+    private static string ProducerVersion => typeof(BagModelOnnx).Assembly.GetName().Version?.ToString() ?? "1.0.0";
+
+    private static OnnxGraphBuilder Build(BagModel m, bool encoder)
+    {
+        var g = new OnnxGraphBuilder(encoder ? "bag_encoder" : "bag_classifier")
+            .Int64Input(IdsInput, "batch", "seq")
+            .FloatInput(WeightsInput, "batch", "seq");
+        if (encoder)
+        {
+            g.FloatOutput(EmbeddingOutput, "batch", m.Outputs);
+        }
+        else
+        {
+            g.FloatOutput(ProbabilitiesOutput, "batch", m.Outputs).FloatOutput(EmbeddingOutput, "batch", m.Dim);
+        }
+
+        var bagName = encoder ? "bag" : EmbeddingOutput;
+        g.Initializer("embedding_table", m.Embedding, m.Buckets, m.Dim)
+            .Initializer("axes_2", [2L], 1)
+            .Initializer("axes_1", [1L], 1)
+            .Node("Gather", ["embedding_table", IdsInput], ["rows"], ("axis", 0L))
+            .Node("Unsqueeze", [WeightsInput, "axes_2"], ["weights_3d"])
+            .Node("Mul", ["rows", "weights_3d"], ["weighted_rows"])
+            .Node("ReduceSum", ["weighted_rows", "axes_1"], [bagName], ("keepdims", 0L));
+        var top = bagName;
+        if (m.Hidden > 0)
+        {
+            g.Initializer("w1", Transposed(m.W1, m.Hidden, m.Dim), m.Dim, m.Hidden)
+                .Initializer("b1", m.B1, m.Hidden)
+                .Node("MatMul", [bagName, "w1"], ["hidden_mm"])
+                .Node("Add", ["hidden_mm", "b1"], ["hidden_pre"])
+                .Node("Relu", ["hidden_pre"], ["hidden"]);
+            top = "hidden";
+        }
+
+        g.Initializer("w2", Transposed(m.W2, m.Outputs, m.TopDim), m.TopDim, m.Outputs)
+            .Initializer("b2", m.B2, m.Outputs)
+            .Node("MatMul", [top, "w2"], ["out_mm"])
+            .Node("Add", ["out_mm", "b2"], ["logits"]);
+        if (encoder)
+        {
+            g.Node("LpNormalization", ["logits"], [EmbeddingOutput], ("axis", -1L), ("p", 2L));
+        }
+        else
+        {
+            g.Node("Softmax", ["logits"], [ProbabilitiesOutput], ("axis", -1L));
+        }
+
+        return g;
+    }
+
+    private static float[] Transposed(float[] source, int rows, int cols)
+    {
+        var result = new float[source.Length];
+        Transpose(source, rows, cols, result);
+        return result;
+    }
+
+    private static void Transpose(float[] source, int rows, int cols, float[] target)
+    {
+        for (var r = 0; r < rows; r++)
+        {
+            for (var c = 0; c < cols; c++)
+            {
+                target[c * rows + r] = source[r * cols + c];
+            }
+        }
+    }
+}

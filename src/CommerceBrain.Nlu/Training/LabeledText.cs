@@ -1,0 +1,4 @@
+namespace CommerceBrain.Nlu.Training;
+
+/// <summary>One training or test example.</summary>
+public sealed record LabeledText(string Text, string Label);
