@@ -1,0 +1,47 @@
+using CommerceBrain.Silo.Telemetry;
+
+namespace CommerceBrain.Silo.Hosting;
+
+/// <summary>
+/// Composes the silo: host defaults, modules and their endpoints. <c>serve</c> and the integration tests build the
+/// application through here, so both run the same composition.
+/// </summary>
+public static class SiloApplication
+{
+    /// <summary>Creates the builder: appsettings.json next to the executable, environment variables, then <paramref name="settings"/>.</summary>
+    public static WebApplicationBuilder CreateBuilder(ServeSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            // Command-line arguments belong to System.CommandLine; they reach configuration through ServeSettings.
+            Args = [],
+            ContentRootPath = AppContext.BaseDirectory,
+            EnvironmentName = settings.Environment,
+        });
+        builder.Configuration.AddInMemoryCollection(settings.ToConfigurationOverrides());
+        builder.AddCommerceBrainDefaults(settings.Urls);
+        return builder;
+    }
+
+    /// <summary>Builds the application and maps the defaults and every module's API.</summary>
+    public static WebApplication Build(WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var app = builder.Build();
+        app.MapCommerceBrainDefaults();
+        return app;
+    }
+
+    /// <summary>
+    /// Everything that must hold before the server accepts traffic: telemetry is running, the data directory is
+    /// writable and the storage schema is migrated. Throws <see cref="SiloConfigurationException"/> on a bad setting.
+    /// </summary>
+    public static Task PrepareAsync(WebApplication app, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.Services.GetRequiredService<TelemetryProviders>();
+        DataDirectoryProbe.EnsureWritable(app.Configuration[DataDirectoryProbe.Setting] is { Length: > 0 } path ? path : "data");
+        return Task.CompletedTask;
+    }
+}
