@@ -1,0 +1,65 @@
+using CommerceBrain.Actors;
+using CommerceBrain.Actors.Reminders;
+using Dapper;
+
+namespace CommerceBrain.Storage.PostgreSql;
+
+/// <summary>Reminder definitions in the PostgreSQL <c>reminders</c> table.</summary>
+internal sealed class PostgreSqlReminderTable(PostgreSqlDatabase database) : IReminderTable
+{
+    private const string SelectColumns = "SELECT grain_id AS GrainId, name AS Name, start_at AS StartAt, period_ms AS PeriodMs, version AS Version FROM reminders";
+
+    public async Task<string> UpsertAsync(ReminderEntry entry, CancellationToken cancellationToken = default)
+    {
+        ReminderValues.Validate(entry);
+        await using var connection = await database.DataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        var version = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            """
+            INSERT INTO reminders (grain_id, name, start_at, period_ms, version) VALUES (@GrainId, @Name, @StartAt, @PeriodMs, 1)
+            ON CONFLICT (grain_id, name) DO UPDATE SET start_at = excluded.start_at, period_ms = excluded.period_ms, version = reminders.version + 1
+            RETURNING version
+            """,
+            new
+            {
+                GrainId = entry.GrainId.ToString(),
+                entry.Name,
+                StartAt = DateTimeOffset.FromUnixTimeMilliseconds(entry.StartAt.ToUnixTimeMilliseconds()),
+                PeriodMs = ReminderValues.PeriodMs(entry.Period),
+            },
+            cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return GrainStateEtag.Format(version);
+    }
+
+    public async Task<bool> RemoveAsync(GrainId grainId, string reminderName, CancellationToken cancellationToken = default)
+    {
+        ReminderValues.Validate(grainId, reminderName);
+        await using var connection = await database.DataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        return await connection.ExecuteAsync(new CommandDefinition(
+            "DELETE FROM reminders WHERE grain_id = @GrainId AND name = @Name",
+            new { GrainId = grainId.ToString(), Name = reminderName },
+            cancellationToken: cancellationToken)).ConfigureAwait(false) > 0;
+    }
+
+    public async Task<IReadOnlyList<ReminderEntry>> ReadAsync(GrainId grainId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(grainId.Type, nameof(grainId));
+        await using var connection = await database.DataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        var rows = await connection.QueryAsync<Row>(new CommandDefinition(
+            SelectColumns + " WHERE grain_id = @GrainId ORDER BY name", new { GrainId = grainId.ToString() }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return [.. rows.Select(r => r.ToEntry())];
+    }
+
+    public async Task<IReadOnlyList<ReminderEntry>> ReadAllAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.DataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        var rows = await connection.QueryAsync<Row>(new CommandDefinition(
+            SelectColumns + " ORDER BY grain_id, name", cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return [.. rows.Select(r => r.ToEntry())];
+    }
+
+    private sealed record Row(string GrainId, string Name, DateTime StartAt, long PeriodMs, long Version)
+    {
+        public ReminderEntry ToEntry() =>
+            ReminderValues.Entry(GrainId, Name, new DateTimeOffset(DateTime.SpecifyKind(StartAt, DateTimeKind.Utc)), PeriodMs, Version);
+    }
+}
