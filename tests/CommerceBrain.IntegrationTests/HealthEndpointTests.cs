@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using CommerceBrain.IntegrationTests.Infrastructure;
+using Microsoft.Data.Sqlite;
 
 namespace CommerceBrain.IntegrationTests;
 
@@ -16,5 +17,39 @@ public sealed class HealthEndpointTests
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
         Assert.Equal("Healthy", body.GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task Ready_answers_200_once_storage_is_reachable_and_migrated()
+    {
+        await using var silo = await TestSilo.StartAsync();
+
+        using var response = await silo.Client.GetAsync("/health/ready");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal("Healthy", body.GetProperty("checks").GetProperty("storage").GetString());
+    }
+
+    [Fact]
+    public async Task Ready_answers_503_problem_when_storage_is_not_migrated_while_live_stays_200()
+    {
+        await using var silo = await TestSilo.StartAsync();
+        await using (var connection = new SqliteConnection($"Data Source={Path.Combine(silo.DataDirectory, "commercebrain.db")}"))
+        {
+            // Someone restored an old backup: the schema version table no longer lists the applied migrations.
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = "DELETE FROM schema_migrations";
+            await command.ExecuteNonQueryAsync();
+        }
+
+        using var ready = await silo.Client.GetAsync("/health/ready");
+        using var live = await silo.Client.GetAsync("/health/live");
+
+        var problem = await ProblemAssert.IsProblemAsync(ready, HttpStatusCode.ServiceUnavailable);
+        Assert.Equal("Unhealthy", problem.GetProperty("checks").GetProperty("storage").GetString());
+        Assert.Contains("not migrated", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, live.StatusCode);
     }
 }

@@ -19,6 +19,57 @@ public sealed partial class StartupValidationTests
         Assert.Contains("--data-dir", stderr, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task An_unknown_storage_provider_stops_start_up_naming_the_setting()
+    {
+        using var data = TempDirectory.Create();
+
+        var stderr = await RefusedStartAsync(["serve", "--urls", "http://127.0.0.1:0", "--data-dir", data.Path, "--storage", "Banana"]);
+
+        Assert.Contains("CommerceBrain:Storage:Provider", stderr, StringComparison.Ordinal);
+        Assert.Contains("Banana", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_unknown_storage_provider_in_the_environment_stops_start_up_too()
+    {
+        using var data = TempDirectory.Create();
+
+        var stderr = await RefusedStartAsync(
+            ["--urls", "http://127.0.0.1:0", "--data-dir", data.Path],
+            new Dictionary<string, string?> { ["CommerceBrain__Storage__Provider"] = "Oracle" });
+
+        Assert.Contains("CommerceBrain:Storage:Provider", stderr, StringComparison.Ordinal);
+        Assert.Contains("Oracle", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task PostgreSql_without_a_connection_string_stops_start_up_naming_the_setting()
+    {
+        using var data = TempDirectory.Create();
+
+        var stderr = await RefusedStartAsync(["serve", "--urls", "http://127.0.0.1:0", "--data-dir", data.Path, "--storage", "PostgreSql"]);
+
+        Assert.Contains("CommerceBrain:Storage:ConnectionString", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_unreachable_PostgreSql_server_stops_start_up_naming_the_setting()
+    {
+        using var data = TempDirectory.Create();
+        var port = FreePort.Closed();
+
+        var stderr = await RefusedStartAsync(
+        [
+            "serve", "--urls", "http://127.0.0.1:0", "--data-dir", data.Path, "--storage", "PostgreSql",
+            "--connection-string", $"Host=127.0.0.1;Port={port};Username=commercebrain;Password=hunter2;Database=commercebrain;Timeout=5",
+        ]);
+
+        Assert.Contains("CommerceBrain:Storage:ConnectionString", stderr, StringComparison.Ordinal);
+        Assert.Contains($"127.0.0.1:{port}", stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("hunter2", stderr, StringComparison.Ordinal);
+    }
+
     internal static async Task<string> RefusedStartAsync(IEnumerable<string> arguments, IReadOnlyDictionary<string, string?>? environment = null)
     {
         await using var silo = SiloProcess.Start(arguments, environment);

@@ -1,4 +1,5 @@
 using CommerceBrain.Silo.Telemetry;
+using CommerceBrain.Storage;
 
 namespace CommerceBrain.Silo.Hosting;
 
@@ -21,6 +22,7 @@ public static class SiloApplication
         });
         builder.Configuration.AddInMemoryCollection(settings.ToConfigurationOverrides());
         builder.AddCommerceBrainDefaults(settings.Urls);
+        builder.Services.AddStorage(builder.Configuration);
         return builder;
     }
 
@@ -37,11 +39,12 @@ public static class SiloApplication
     /// Everything that must hold before the server accepts traffic: telemetry is running, the data directory is
     /// writable and the storage schema is migrated. Throws <see cref="SiloConfigurationException"/> on a bad setting.
     /// </summary>
-    public static Task PrepareAsync(WebApplication app, CancellationToken cancellationToken)
+    public static async Task PrepareAsync(WebApplication app, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(app);
         app.Services.GetRequiredService<TelemetryProviders>();
-        DataDirectoryProbe.EnsureWritable(app.Configuration[DataDirectoryProbe.Setting] is { Length: > 0 } path ? path : "data");
-        return Task.CompletedTask;
+        DataDirectoryProbe.EnsureWritable(app.Services.GetRequiredService<StorageSettings>().DataDirectory);
+        // Also a hosted service; running it here first means a failure is reported before anything else starts.
+        await app.Services.GetRequiredService<StorageInitializer>().InitializeAsync(cancellationToken);
     }
 }

@@ -1,3 +1,4 @@
+using CommerceBrain.Storage;
 using Microsoft.Extensions.Options;
 
 namespace CommerceBrain.Silo.Hosting;
@@ -10,6 +11,7 @@ public static class StartupFailure
     {
         ArgumentNullException.ThrowIfNull(exception);
         var configurationFault = Find<SiloConfigurationException>(exception)?.Message
+            ?? Find<StorageConfigurationException>(exception)?.Message
             ?? Find<OptionsValidationException>(exception)?.Message
             ?? DescribeBindFailure(exception);
         if (configurationFault is not null)
