@@ -42,8 +42,19 @@ public static class SiloApplication
     public static async Task PrepareAsync(WebApplication app, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(app);
-        app.Services.GetRequiredService<TelemetryProviders>();
-        DataDirectoryProbe.EnsureWritable(app.Services.GetRequiredService<StorageSettings>().DataDirectory);
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(SiloApplication));
+        var telemetry = app.Services.GetRequiredService<TelemetryProviders>();
+        if (telemetry.Endpoint is { } endpoint)
+        {
+            SiloLog.TelemetryExport(logger, telemetry.Protocol, endpoint);
+        }
+        else
+        {
+            SiloLog.TelemetryOff(logger);
+        }
+
+        var dataDirectory = DataDirectoryProbe.EnsureWritable(app.Services.GetRequiredService<StorageSettings>().DataDirectory);
+        SiloLog.DataDirectoryReady(logger, dataDirectory);
         // Also a hosted service; running it here first means a failure is reported before anything else starts.
         await app.Services.GetRequiredService<StorageInitializer>().InitializeAsync(cancellationToken);
     }

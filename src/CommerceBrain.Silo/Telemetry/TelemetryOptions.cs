@@ -14,7 +14,7 @@ public sealed class TelemetryOptions
     /// </summary>
     public string? OtlpEndpoint { get; set; }
 
-    /// <summary>OTLP transport; null keeps the exporter's default (gRPC, or <c>OTEL_EXPORTER_OTLP_PROTOCOL</c>).</summary>
+    /// <summary>OTLP transport, <c>Grpc</c> or <c>HttpProtobuf</c>; null falls back to <c>OTEL_EXPORTER_OTLP_PROTOCOL</c>, then gRPC.</summary>
     public OtlpExportProtocol? OtlpProtocol { get; set; }
 
     /// <summary>The <c>service.name</c> resource attribute.</summary>

@@ -24,10 +24,11 @@ public sealed class TelemetryProviders : IDisposable
     private readonly MeterProvider? meterProvider;
 
     /// <summary>Builds the providers when <paramref name="endpoint"/> is set.</summary>
-    public TelemetryProviders(TelemetryOptions options, Uri? endpoint)
+    public TelemetryProviders(TelemetryOptions options, Uri? endpoint, OtlpExportProtocol protocol)
     {
         ArgumentNullException.ThrowIfNull(options);
         Endpoint = endpoint;
+        Protocol = protocol;
         if (endpoint is null)
         {
             return;
@@ -38,29 +39,32 @@ public sealed class TelemetryProviders : IDisposable
         var resource = ResourceBuilder.CreateDefault()
             .AddService(options.ServiceName, serviceVersion: version, serviceInstanceId: $"{Environment.MachineName}:{Environment.ProcessId}");
 
-        void ConfigureExporter(OtlpExporterOptions exporter)
-        {
-            exporter.Endpoint = endpoint;
-            if (options.OtlpProtocol is { } protocol)
-            {
-                exporter.Protocol = protocol;
-            }
-        }
-
         tracerProvider = Sdk.CreateTracerProviderBuilder()
             .SetResourceBuilder(resource)
             .AddSource(Sources)
-            .AddOtlpExporter(ConfigureExporter)
+            .AddOtlpExporter(exporter => Configure(exporter, "v1/traces"))
             .Build();
         meterProvider = Sdk.CreateMeterProviderBuilder()
             .SetResourceBuilder(resource)
             .AddMeter(Meters)
-            .AddOtlpExporter(ConfigureExporter)
+            .AddOtlpExporter(exporter => Configure(exporter, "v1/metrics"))
             .Build();
+
+        void Configure(OtlpExporterOptions exporter, string signalPath)
+        {
+            exporter.Protocol = protocol;
+            // Over HTTP an endpoint set in code is used as is, so the signal's path is ours to add (gRPC needs none).
+            exporter.Endpoint = protocol == OtlpExportProtocol.HttpProtobuf
+                ? new Uri(endpoint.AbsoluteUri.TrimEnd('/') + "/" + signalPath)
+                : endpoint;
+        }
     }
 
     /// <summary>The OTLP endpoint in use, or null when telemetry is not exported.</summary>
     public Uri? Endpoint { get; }
+
+    /// <summary>The OTLP transport in use.</summary>
+    public OtlpExportProtocol Protocol { get; }
 
     /// <summary>Flushes and shuts the providers down.</summary>
     public void Dispose()

@@ -1,5 +1,6 @@
 using CommerceBrain.Silo.Hosting;
 using Microsoft.Extensions.Options;
+using OpenTelemetry.Exporter;
 
 namespace CommerceBrain.Silo.Telemetry;
 
@@ -13,9 +14,27 @@ public static class TelemetrySetup
         services.AddSingleton(provider =>
         {
             var options = provider.GetRequiredService<IOptions<TelemetryOptions>>().Value;
-            return new TelemetryProviders(options, ResolveEndpoint(options, configuration));
+            return new TelemetryProviders(options, ResolveEndpoint(options, configuration), ResolveProtocol(options, configuration));
         });
         return services;
+    }
+
+    /// <summary>Our setting wins; the standard <c>OTEL_EXPORTER_OTLP_PROTOCOL</c> (grpc, http/protobuf) is the fallback.</summary>
+    internal static OtlpExportProtocol ResolveProtocol(TelemetryOptions options, IConfiguration configuration)
+    {
+        if (options.OtlpProtocol is { } protocol)
+        {
+            return protocol;
+        }
+
+        return configuration["OTEL_EXPORTER_OTLP_PROTOCOL"]?.Trim() switch
+        {
+            null or "" or "grpc" => OtlpExportProtocol.Grpc,
+            "http/protobuf" => OtlpExportProtocol.HttpProtobuf,
+            var other => throw new SiloConfigurationException(
+                "OTEL_EXPORTER_OTLP_PROTOCOL",
+                $"OTEL_EXPORTER_OTLP_PROTOCOL '{other}' is not supported. Use grpc or http/protobuf."),
+        };
     }
 
     /// <summary>Our setting wins; the standard <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> variable is the fallback.</summary>
