@@ -5,14 +5,10 @@
 
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src
-# Restore first, from the project files only, so the layer is reused while only sources change.
 COPY global.json CommerceBrain.sln Directory.Build.props Directory.Packages.props .editorconfig ./
-COPY src/CommerceBrain.Actors/CommerceBrain.Actors.csproj src/CommerceBrain.Actors/
-COPY src/CommerceBrain.Storage/CommerceBrain.Storage.csproj src/CommerceBrain.Storage/
-COPY src/CommerceBrain.Silo/CommerceBrain.Silo.csproj src/CommerceBrain.Silo/
-RUN dotnet restore src/CommerceBrain.Silo/CommerceBrain.Silo.csproj
+# All of src/: the silo references modules by project, and the set of modules grows.
 COPY src/ src/
-RUN dotnet publish src/CommerceBrain.Silo/CommerceBrain.Silo.csproj -c Release --no-restore -o /app
+RUN dotnet publish src/CommerceBrain.Silo/CommerceBrain.Silo.csproj -c Release -o /app
 # Once the silo hosts inference, this stage must also fetch the ONNX Runtime native library from npm and copy it
 # next to the binaries (node/npm are not in the SDK image: install them first):
 #   npm pack onnxruntime-node@1.22.0 && tar -xzf onnxruntime-node-1.22.0.tgz \
