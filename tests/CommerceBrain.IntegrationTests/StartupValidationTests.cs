@@ -1,3 +1,5 @@
+using System.Net;
+using System.Net.Sockets;
 using System.Text.RegularExpressions;
 using CommerceBrain.IntegrationTests.Infrastructure;
 
@@ -70,7 +72,24 @@ public sealed partial class StartupValidationTests
         Assert.DoesNotContain("hunter2", stderr, StringComparison.Ordinal);
     }
 
-    internal static async Task<string> RefusedStartAsync(IEnumerable<string> arguments, IReadOnlyDictionary<string, string?>? environment = null)
+    [Fact]
+    public async Task An_address_in_use_stops_start_up_naming_the_urls_setting()
+    {
+        using var data = TempDirectory.Create();
+        using var occupant = new TcpListener(IPAddress.Loopback, 0);
+        occupant.Start();
+        var port = ((IPEndPoint)occupant.LocalEndpoint).Port;
+
+        // The host itself logs the bind failure on stdout; the operator's line on stderr is what this test is about.
+        var stderr = await RefusedStartAsync(
+            ["serve", "--urls", $"http://127.0.0.1:{port}", "--data-dir", data.Path], stdoutMayHoldTheHostLog: true);
+
+        Assert.StartsWith("commercebrain: urls:", stderr, StringComparison.Ordinal);
+        Assert.Contains($"127.0.0.1:{port}", stderr, StringComparison.Ordinal);
+    }
+
+    internal static async Task<string> RefusedStartAsync(
+        IEnumerable<string> arguments, IReadOnlyDictionary<string, string?>? environment = null, bool stdoutMayHoldTheHostLog = false)
     {
         await using var silo = SiloProcess.Start(arguments, environment);
 
@@ -80,7 +99,7 @@ public sealed partial class StartupValidationTests
         var lines = silo.StandardError.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         Assert.True(lines.Length == 1, $"Expected exactly one line on stderr.{Environment.NewLine}{silo.Describe()}");
         Assert.StartsWith("commercebrain: ", lines[0], StringComparison.Ordinal);
-        Assert.DoesNotMatch(StackFrame(), silo.StandardOutput + silo.StandardError);
+        Assert.DoesNotMatch(StackFrame(), stdoutMayHoldTheHostLog ? silo.StandardError : silo.StandardOutput + silo.StandardError);
         return lines[0];
     }
 
