@@ -1,0 +1,94 @@
+using CommerceBrain.Actors.Persistence;
+using CommerceBrain.Actors.Tests.Grains;
+using CommerceBrain.Actors.Tests.Infrastructure;
+
+namespace CommerceBrain.Actors.Tests;
+
+public sealed class PersistenceTests
+{
+    private static readonly GrainId Alice = new("profile", "alice");
+
+    [Fact]
+    public async Task State_is_loaded_before_OnActivateAsync_and_survives_deactivation()
+    {
+        await using var cluster = await TestCluster.StartAsync();
+        var grain = cluster.Grains.GetGrain<IProfileGrain>("alice");
+        await grain.SetName("Alice");
+        var first = await grain.ActivationNumber();
+
+        await grain.Deactivate();
+        await cluster.Probe.WaitUntil(() => cluster.Probe.CountEvents("deactivate:alice:ApplicationRequested") == 1, "deactivation");
+
+        Assert.Equal("Alice", await grain.GetName());
+        Assert.NotEqual(first, await grain.ActivationNumber());
+        Assert.Contains("activate:alice:Alice", cluster.Probe.Events);
+    }
+
+    [Fact]
+    public async Task A_stale_etag_write_is_rejected_and_keeps_the_newer_state()
+    {
+        await using var cluster = await TestCluster.StartAsync();
+        var grain = cluster.Grains.GetGrain<IProfileGrain>("alice");
+        await grain.SetName("Alice");
+        var etag = await grain.GetEtag();
+
+        // Someone else (a split-brain activation) writes a newer version behind the grain's back.
+        var newer = await cluster.Storage.WriteAsync(Alice, "profile", "{\"name\":\"Newer\",\"updates\":9}"u8.ToArray(), etag);
+
+        var error = await Assert.ThrowsAsync<InconsistentStateException>(() => grain.SetName("Stale"));
+        Assert.Equal(newer, error.StoredEtag);
+        Assert.Equal(etag, error.CurrentEtag);
+        Assert.Equal(newer, cluster.Storage.Peek(Alice, "profile")!.ETag);
+        Assert.Contains("Newer", System.Text.Encoding.UTF8.GetString(cluster.Storage.Peek(Alice, "profile")!.Payload!));
+    }
+
+    [Fact]
+    public async Task Clearing_before_any_write_is_a_no_op()
+    {
+        await using var cluster = await TestCluster.StartAsync();
+        var grain = cluster.Grains.GetGrain<IProfileGrain>("alice");
+
+        await grain.Clear();
+
+        Assert.Null(await grain.GetEtag());
+        Assert.False(await grain.RecordExists());
+        Assert.Null(cluster.Storage.Peek(Alice, "profile"));
+    }
+
+    [Fact]
+    public async Task Clearing_resets_the_state_to_a_new_value_and_changes_the_etag()
+    {
+        await using var cluster = await TestCluster.StartAsync();
+        var grain = cluster.Grains.GetGrain<IProfileGrain>("alice");
+        await grain.SetName("Alice");
+        var written = await grain.GetEtag();
+
+        await grain.Clear();
+
+        Assert.Equal("", await grain.GetName());
+        Assert.False(await grain.RecordExists());
+        var cleared = await grain.GetEtag();
+        Assert.NotNull(cleared);
+        Assert.NotEqual(written, cleared);
+
+        // A write after the clear presents the clear's version and succeeds.
+        await grain.SetName("Again");
+        Assert.True(await grain.RecordExists());
+    }
+
+    [Fact]
+    public async Task A_failed_state_read_fails_the_activation_and_the_triggering_call()
+    {
+        await using var cluster = await TestCluster.StartAsync();
+        cluster.Storage.FailReadsForKey = "broken";
+        var grain = cluster.Grains.GetGrain<IProfileGrain>("broken");
+
+        var error = await Assert.ThrowsAsync<IOException>(() => grain.GetName());
+        Assert.Contains("storage unavailable", error.Message);
+        Assert.DoesNotContain(cluster.Probe.Events, e => e.StartsWith("activate:broken", StringComparison.Ordinal));
+
+        // The failed activation is gone: once storage recovers, the next call activates afresh.
+        cluster.Storage.FailReadsForKey = null;
+        Assert.Equal("", await grain.GetName());
+    }
+}
