@@ -17,5 +17,9 @@ public sealed class OpenApiDocumentTests
         var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
         Assert.StartsWith("3.", document.GetProperty("openapi").GetString(), StringComparison.Ordinal);
         Assert.Equal("CommerceBrain", document.GetProperty("info").GetProperty("title").GetString());
+        var counter = document.GetProperty("paths").GetProperty("/api/diagnostics/counters/{name}");
+        Assert.True(counter.TryGetProperty("post", out _));
+        Assert.True(counter.TryGetProperty("put", out _));
+        Assert.True(counter.TryGetProperty("get", out _));
     }
 }

@@ -1,3 +1,6 @@
+using CommerceBrain.Actors;
+using CommerceBrain.Silo.Diagnostics;
+using CommerceBrain.Silo.Diagnostics.Api;
 using CommerceBrain.Silo.Telemetry;
 using CommerceBrain.Storage;
 
@@ -22,7 +25,11 @@ public static class SiloApplication
         });
         builder.Configuration.AddInMemoryCollection(settings.ToConfigurationOverrides());
         builder.AddCommerceBrainDefaults(settings.Urls);
-        builder.Services.AddStorage(builder.Configuration);
+        // Storage before actors: hosted services stop in reverse order, so grains flush while storage is still up.
+        builder.Services
+            .AddStorage(builder.Configuration)
+            .AddActors(builder.Configuration, actors => actors.AddIncomingGrainCallFilter<GrainCallTracingFilter>())
+            .AddDiagnostics(builder.Configuration);
         return builder;
     }
 
@@ -32,6 +39,7 @@ public static class SiloApplication
         ArgumentNullException.ThrowIfNull(builder);
         var app = builder.Build();
         app.MapCommerceBrainDefaults();
+        app.MapDiagnosticsApi();
         return app;
     }
 
@@ -57,5 +65,7 @@ public static class SiloApplication
         SiloLog.DataDirectoryReady(logger, dataDirectory);
         // Also a hosted service; running it here first means a failure is reported before anything else starts.
         await app.Services.GetRequiredService<StorageInitializer>().InitializeAsync(cancellationToken);
+        // Resolving the factory builds the runtime, which validates CommerceBrain:Actors before traffic.
+        app.Services.GetRequiredService<IGrainFactory>();
     }
 }

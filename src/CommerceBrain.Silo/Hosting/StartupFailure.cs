@@ -13,7 +13,8 @@ public static class StartupFailure
         var configurationFault = Find<SiloConfigurationException>(exception)?.Message
             ?? Find<StorageConfigurationException>(exception)?.Message
             ?? Find<OptionsValidationException>(exception)?.Message
-            ?? DescribeBindFailure(exception);
+            ?? DescribeBindFailure(exception)
+            ?? DescribeBadValue(exception);
         if (configurationFault is not null)
         {
             return (OneLine(configurationFault), CommandLine.ExitCodes.ConfigurationError, true);
@@ -27,6 +28,18 @@ public static class StartupFailure
         var io = Find<IOException>(exception);
         return io is not null && io.Message.StartsWith("Failed to bind to address", StringComparison.Ordinal)
             ? $"urls: {io.Message.TrimEnd('.')}. Choose a free address with --urls or ASPNETCORE_URLS."
+            : null;
+    }
+
+    // The configuration binder and module options name the key in their messages ("... configuration value at
+    // 'CommerceBrain:Actors:CallTimeout' ...", "CommerceBrain:Actors:CallTimeout must be positive.").
+    private static string? DescribeBadValue(Exception exception)
+    {
+        var invalid = Find<InvalidOperationException>(exception);
+        return invalid is not null
+            && (invalid.Message.Contains("configuration value at '", StringComparison.Ordinal)
+                || invalid.Message.StartsWith("CommerceBrain:", StringComparison.Ordinal))
+            ? invalid.Message
             : null;
     }
 

@@ -9,12 +9,13 @@ namespace CommerceBrain.IntegrationTests.Infrastructure;
 /// </summary>
 public sealed class TestSilo : IAsyncDisposable
 {
-    private readonly TempDirectory dataDirectory;
+    private readonly TempDirectory? ownDataDirectory;
 
-    private TestSilo(WebApplication app, TempDirectory dataDirectory)
+    private TestSilo(WebApplication app, string dataDirectory, TempDirectory? ownDataDirectory)
     {
         App = app;
-        this.dataDirectory = dataDirectory;
+        DataDirectory = dataDirectory;
+        this.ownDataDirectory = ownDataDirectory;
         Client = app.GetTestClient();
     }
 
@@ -22,29 +23,30 @@ public sealed class TestSilo : IAsyncDisposable
 
     public HttpClient Client { get; }
 
-    public string DataDirectory => dataDirectory.Path;
+    public string DataDirectory { get; }
 
-    /// <summary>Starts a silo; <paramref name="mapExtra"/> may add endpoints (e.g. one that throws) before it starts.</summary>
-    public static async Task<TestSilo> StartAsync(ServeSettings? settings = null, Action<WebApplication>? mapExtra = null, bool prepare = true)
+    /// <summary>
+    /// Starts a silo; without a data directory in <paramref name="settings"/> it gets a temp one, deleted on dispose.
+    /// <paramref name="mapExtra"/> may add endpoints (e.g. one that throws) before it starts.
+    /// </summary>
+    public static async Task<TestSilo> StartAsync(ServeSettings? settings = null, Action<WebApplication>? mapExtra = null)
     {
-        var directory = TempDirectory.Create();
+        settings ??= ServeSettings.None;
+        var own = settings.DataDirectory is null ? TempDirectory.Create() : null;
+        var directory = settings.DataDirectory ?? own!.Path;
         try
         {
-            var builder = SiloApplication.CreateBuilder((settings ?? ServeSettings.None) with { DataDirectory = directory.Path });
+            var builder = SiloApplication.CreateBuilder(settings with { DataDirectory = directory });
             builder.WebHost.UseTestServer();
             var app = SiloApplication.Build(builder);
             mapExtra?.Invoke(app);
-            if (prepare)
-            {
-                await SiloApplication.PrepareAsync(app, CancellationToken.None);
-            }
-
+            await SiloApplication.PrepareAsync(app, CancellationToken.None);
             await app.StartAsync();
-            return new TestSilo(app, directory);
+            return new TestSilo(app, directory, own);
         }
         catch
         {
-            directory.Dispose();
+            own?.Dispose();
             throw;
         }
     }
@@ -54,6 +56,6 @@ public sealed class TestSilo : IAsyncDisposable
         Client.Dispose();
         await App.StopAsync();
         await App.DisposeAsync();
-        dataDirectory.Dispose();
+        ownDataDirectory?.Dispose();
     }
 }
