@@ -88,6 +88,18 @@ public sealed partial class StartupValidationTests
         Assert.Contains($"127.0.0.1:{port}", stderr, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task An_unreadable_actor_timeout_stops_start_up_naming_the_setting()
+    {
+        using var data = TempDirectory.Create();
+
+        var stderr = await RefusedStartAsync(
+            ["serve", "--urls", "http://127.0.0.1:0", "--data-dir", data.Path],
+            new Dictionary<string, string?> { ["CommerceBrain__Actors__CallTimeout"] = "soon" });
+
+        Assert.Contains("CommerceBrain:Actors:CallTimeout", stderr, StringComparison.Ordinal);
+    }
+
     internal static async Task<string> RefusedStartAsync(
         IEnumerable<string> arguments, IReadOnlyDictionary<string, string?>? environment = null, bool stdoutMayHoldTheHostLog = false)
     {

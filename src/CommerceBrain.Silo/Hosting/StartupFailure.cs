@@ -31,13 +31,13 @@ public static class StartupFailure
             : null;
     }
 
-    // The configuration binder and module options name the key in their messages ("... configuration value at
-    // 'CommerceBrain:Actors:CallTimeout' ...", "CommerceBrain:Actors:CallTimeout must be positive.").
+    // The configuration binder and module options name the key in their messages ("Failed to convert configuration
+    // value 'soon' at 'CommerceBrain:Actors:CallTimeout' ...", "CommerceBrain:Actors:CallTimeout must be positive.").
     private static string? DescribeBadValue(Exception exception)
     {
         var invalid = Find<InvalidOperationException>(exception);
         return invalid is not null
-            && (invalid.Message.Contains("configuration value at '", StringComparison.Ordinal)
+            && (invalid.Message.StartsWith("Failed to convert configuration value", StringComparison.Ordinal)
                 || invalid.Message.StartsWith("CommerceBrain:", StringComparison.Ordinal))
             ? invalid.Message
             : null;

@@ -204,9 +204,9 @@ public sealed partial class SiloProcess : IAsyncDisposable
         }
 
         var match = ListeningLine().Match(line);
-        if (match.Success)
+        if (match.Success && Uri.TryCreate(match.Groups["url"].Value, UriKind.Absolute, out var address))
         {
-            listening.TrySetResult(new Uri(match.Groups["url"].Value));
+            listening.TrySetResult(address);
         }
     }
 
@@ -224,7 +224,7 @@ public sealed partial class SiloProcess : IAsyncDisposable
         }
     }
 
-    [GeneratedRegex(@"Now listening on: (?<url>https?://\S+)")]
+    [GeneratedRegex(@"Now listening on: (?<url>https?://[^\s""]+)")]
     private static partial Regex ListeningLine();
 
     private const int Sigterm = 15;
