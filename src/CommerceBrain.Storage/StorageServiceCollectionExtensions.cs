@@ -26,11 +26,17 @@ public static class StorageServiceCollectionExtensions
     /// <see cref="StorageDatabase"/>, <see cref="IGroupCommitWriterFactory"/>, <see cref="StorageInitializer"/>
     /// (hosted service), <see cref="IStorageReadiness"/> and a "storage" health check tagged "ready".
     /// Throws <see cref="StorageConfigurationException"/> at once for an unknown provider or a missing connection string.
+    /// A second call is ignored.
     /// </summary>
     public static IServiceCollection AddStorage(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(services);
         var settings = StorageSettings.FromConfiguration(configuration);
+        if (services.Any(d => d.ServiceType == typeof(StorageDatabase)))
+        {
+            return services;
+        }
+
         services.TryAddSingleton(TimeProvider.System);
         services.AddLogging();
         services.AddSingleton(settings);

@@ -83,9 +83,10 @@ public sealed class SchedulingTests
 
         var error = await Assert.ThrowsAsync<GrainCallTimeoutException>(() => a.CallPartner("b"));
 
-        Assert.Equal(new GrainId("cycle", "a"), error.GrainId);
-        Assert.Contains(error.MethodName, new[] { "ICycleGrain.CallPartner", "ICycleGrain.Ping" });
-        Assert.Contains("cycle/a", error.Message);
+        // Which call in the cycle times out first depends on timer resolution; each one names its grain and method.
+        Assert.Contains(error.GrainId, new[] { new GrainId("cycle", "a"), new GrainId("cycle", "b") });
+        Assert.Contains(error.MethodName, new[] { "ICycleGrain.CallPartner", "ICycleGrain.CallBack", "ICycleGrain.Ping" });
+        Assert.Contains(error.GrainId.ToString(), error.Message);
         Assert.Contains(error.MethodName, error.Message);
         Assert.IsAssignableFrom<TimeoutException>(error);
 

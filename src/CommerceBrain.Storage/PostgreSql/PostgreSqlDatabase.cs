@@ -84,17 +84,18 @@ internal sealed class PostgreSqlDatabase : StorageDatabase
     /// <summary>Turns a connection failure into a message naming the server (never the password) and the setting.</summary>
     internal StorageConfigurationException Unreachable(Exception ex)
     {
-        var where = $"PostgreSQL at {Host}:{Port} (database '{DatabaseName}')";
+        var where = string.IsNullOrEmpty(DatabaseName) ? $"{Host}:{Port}" : $"{Host}:{Port} (database '{DatabaseName}')";
+        var detail = ex.InnerException is SocketException socket ? $"{ex.Message} ({socket.Message})" : ex.Message;
         var hint = (ex as PostgresException)?.SqlState switch
         {
             PostgresErrorCodes.InvalidPassword or PostgresErrorCodes.InvalidAuthorizationSpecification =>
-                "The server refused the credentials: check Username and Password.",
-            PostgresErrorCodes.InvalidCatalogName => "The database does not exist: create it or fix Database.",
-            PostgresErrorCodes.TooManyConnections => "The server has no free connections: lower Maximum Pool Size or raise max_connections.",
-            _ => "Start the server or fix Host and Port.",
+                "The server refused the credentials: check Username and Password",
+            PostgresErrorCodes.InvalidCatalogName => "The database does not exist: create it or fix Database",
+            PostgresErrorCodes.TooManyConnections => "The server has no free connections: lower Maximum Pool Size or raise max_connections",
+            _ => "Start the server or fix Host and Port",
         };
         return new StorageConfigurationException(
-            $"Cannot connect to {where}: {ex.Message} {hint} The setting is '{StorageOptions.SectionName}:ConnectionString' " +
+            $"Cannot connect to PostgreSQL at {where}: {detail.TrimEnd('.')}. {hint} in '{StorageOptions.SectionName}:ConnectionString' " +
             "(environment variable CommerceBrain__Storage__ConnectionString).", ex);
     }
 
