@@ -52,4 +52,25 @@ public sealed class HealthEndpointTests
         Assert.Contains("not migrated", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, live.StatusCode);
     }
+
+    [Fact]
+    public async Task Ready_answers_503_problem_when_the_postgresql_database_goes_away()
+    {
+        var database = await PostgresTestDatabase.CreateAsync();
+        await using (database)
+        {
+            await using var silo = await TestSilo.StartAsync(new() { StorageProvider = "PostgreSql", ConnectionString = database.ConnectionString });
+            using (var before = await silo.Client.GetAsync("/health/ready"))
+            {
+                Assert.Equal(HttpStatusCode.OK, before.StatusCode);
+            }
+
+            await database.DropAsync();
+
+            using var ready = await silo.Client.GetAsync("/health/ready");
+            var problem = await ProblemAssert.IsProblemAsync(ready, HttpStatusCode.ServiceUnavailable);
+            Assert.Contains("not reachable", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+            Assert.DoesNotContain("Password", problem.GetRawText(), StringComparison.OrdinalIgnoreCase);
+        }
+    }
 }

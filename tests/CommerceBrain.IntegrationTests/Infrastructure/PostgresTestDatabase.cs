@@ -41,7 +41,10 @@ public sealed class PostgresTestDatabase : IAsyncDisposable
         return new PostgresTestDatabase(server!, name, connectionString);
     }
 
-    public async ValueTask DisposeAsync()
+    public ValueTask DisposeAsync() => new(DropAsync());
+
+    /// <summary>Drops the database, ending every connection to it.</summary>
+    public async Task DropAsync()
     {
         NpgsqlConnection.ClearAllPools();
         await using var connection = new NpgsqlConnection(serverConnectionString);
