@@ -1,14 +1,17 @@
 using CommerceBrain.Benchmarks;
 
-return args.FirstOrDefault() switch
+// Dispatches by first argument; each benchmark lives in its own file.
+var benchmarks = new Dictionary<string, Func<string[], Task<int>>>(StringComparer.OrdinalIgnoreCase)
 {
-    "state-write" => await StateWriteBenchmark.RunAsync(args[1..]),
-    "group-commit" => await GroupCommitBenchmark.RunAsync(args[1..]),
-    _ => Usage(),
+    ["grain-calls"] = GrainCallBenchmark.RunAsync,
+    ["state-write"] = StateWriteBenchmark.RunAsync,
+    ["group-commit"] = GroupCommitBenchmark.RunAsync,
 };
 
-static int Usage()
+if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))
 {
-    Console.WriteLine("usage: benchmarks <name> [options]; names: state-write, group-commit");
+    Console.Error.WriteLine($"usage: benchmarks <{string.Join("|", benchmarks.Keys)}> [options]");
     return 2;
 }
+
+return await run(args[1..]);

@@ -113,6 +113,24 @@ public sealed class SchedulingTests
     }
 
     [Fact]
+    public async Task The_callers_async_locals_reach_the_grain_whether_the_call_runs_inline_or_queued()
+    {
+        await using var cluster = await TestCluster.StartAsync();
+        var grain = cluster.Grains.GetGrain<ISerialGrain>("ambient");
+        Ambient.Value.Value = "trace-1";
+
+        var inline = await grain.AmbientValue();
+        var blocker = grain.Block("ambient-gate");
+        await cluster.Probe.WaitUntil(() => cluster.Probe.CountEvents("blocked:ambient-gate") == 1, "grain blocked");
+        var queued = grain.AmbientValue();
+        cluster.Probe.Increment("ambient-gate");
+        await blocker;
+
+        Assert.Equal("trace-1", inline);
+        Assert.Equal("trace-1", await queued);
+    }
+
+    [Fact]
     public async Task Grain_exceptions_reach_the_caller_with_their_type_and_message()
     {
         await using var cluster = await TestCluster.StartAsync();

@@ -146,7 +146,8 @@ internal sealed class Activation : IThreadPoolWorkItem
         if (!inline)
         {
             var queued = method.Adapter.CreateRequest(method, args, kind, GrainId, Type);
-            queued.StartTimeout(Runtime.Time, Runtime.Options.CallTimeout);
+            queued.CallerContext = ExecutionContext.Capture();
+            queued.StartTimeout(Runtime.Timeouts);
             if (!TrySubmit(queued))
             {
                 Runtime.Redispatch(queued);
@@ -187,7 +188,7 @@ internal sealed class Activation : IThreadPoolWorkItem
 
         var request = method.Adapter.CreateRequest(method, args, kind, GrainId, Type);
         request.Owner = this;
-        request.StartTimeout(Runtime.Time, Runtime.Options.CallTimeout);
+        request.StartTimeout(Runtime.Timeouts);
         ReleaseInline(kind, requestDone: false);
         TrackCompletion(request, task);
         return request.ResponseTask;
@@ -436,13 +437,16 @@ internal sealed class Activation : IThreadPoolWorkItem
         }
 
         Task task;
-        try
+        if (request.CallerContext is { } callerContext)
         {
-            task = request.Start(this);
+            request.CallerContext = null;
+            var start = new RequestStart(this, request);
+            ExecutionContext.Run(callerContext, static s => ((RequestStart)s!).Run(), start);
+            task = start.Task!;
         }
-        catch (Exception e)
+        else
         {
-            task = Task.FromException(e);
+            task = StartSafely(request);
         }
 
         if (task.IsCompleted)
@@ -453,6 +457,18 @@ internal sealed class Activation : IThreadPoolWorkItem
         else
         {
             TrackCompletion(request, task);
+        }
+    }
+
+    private Task StartSafely(GrainRequest request)
+    {
+        try
+        {
+            return request.Start(this);
+        }
+        catch (Exception e)
+        {
+            return Task.FromException(e);
         }
     }
 
@@ -635,7 +651,7 @@ internal sealed class Activation : IThreadPoolWorkItem
             return;
         }
 
-        ActorsTelemetry.Activations.Add(1);
+        ActorsTelemetry.Activations.Add(1, new KeyValuePair<string, object?>("grain.type", GrainId.Type));
         bool schedule;
         lock (_lock)
         {
@@ -684,7 +700,7 @@ internal sealed class Activation : IThreadPoolWorkItem
             }
         }
 
-        ActorsTelemetry.Activations.Add(-1);
+        ActorsTelemetry.Activations.Add(-1, new KeyValuePair<string, object?>("grain.type", GrainId.Type));
 
         // Leave the directory before turning invalid, so a caller that sees Invalid finds no stale entry.
         Runtime.RemoveActivation(this);
@@ -757,4 +773,11 @@ internal sealed class Activation : IThreadPoolWorkItem
     }
 
     private readonly record struct WorkItem(SendOrPostCallback? Callback, object? State);
+
+    private sealed class RequestStart(Activation activation, GrainRequest request)
+    {
+        public Task? Task { get; private set; }
+
+        public void Run() => Task = activation.StartSafely(request);
+    }
 }

@@ -47,6 +47,7 @@ internal sealed class ActorRuntime : IHostedService, IAsyncDisposable
         GrainFactory = new GrainFactory(this);
         Reminders = new ReminderService(this, services.GetService<IReminderTable>());
         _collector = new ActivationCollector(this);
+        Timeouts = new CallTimeoutMonitor(time, Options.CallTimeout);
     }
 
     public ActorsOptions Options { get; }
@@ -64,6 +65,8 @@ internal sealed class ActorRuntime : IHostedService, IAsyncDisposable
     public GrainFactory GrainFactory { get; }
 
     public ReminderService Reminders { get; }
+
+    public CallTimeoutMonitor Timeouts { get; }
 
     /// <summary>Live activations (stateless workers counted one by one).</summary>
     public int ActivationCount => Volatile.Read(ref _activationCount);
@@ -103,6 +106,7 @@ internal sealed class ActorRuntime : IHostedService, IAsyncDisposable
 
         _collector.Dispose();
         Reminders.Stop();
+        Timeouts.Dispose();
     }
 
     /// <summary>Every live activation, including stateless workers.</summary>

@@ -7,8 +7,7 @@ namespace CommerceBrain.Actors.Runtime;
 internal abstract class CallRequest(GrainMethod method, object?[] args, RequestKind kind, GrainId target, GrainTypeInfo? type)
     : GrainRequest(kind)
 {
-    private ITimer? _timeout;
-    private TimeSpan _timeoutValue;
+    private CallTimeoutMonitor? _monitor;
 
     public GrainMethod Method { get; } = method;
 
@@ -25,38 +24,43 @@ internal abstract class CallRequest(GrainMethod method, object?[] args, RequestK
 
     public override bool IsForwardable => TargetType is not null;
 
-    public void StartTimeout(TimeProvider time, TimeSpan timeout)
-    {
-        _timeoutValue = timeout;
-        var timer = time.CreateTimer(static s => ((CallRequest)s!).OnTimeout(), this, timeout, Timeout.InfiniteTimeSpan);
-        _timeout = timer;
+    /// <summary>The <see cref="TimeProvider.GetTimestamp"/> after which the caller gets a timeout.</summary>
+    public long Deadline { get; private set; }
 
-        // The call may have completed while the timer was being created.
+    public void StartTimeout(CallTimeoutMonitor monitor)
+    {
+        var time = monitor.Time;
+        Deadline = time.GetTimestamp() + (long)(monitor.Timeout.TotalSeconds * time.TimestampFrequency);
+        _monitor = monitor;
+        monitor.Track(this);
+
+        // The call may have completed while it was being tracked.
         if (ResponseTask.IsCompleted)
         {
-            timer.Dispose();
+            monitor.Untrack(this);
         }
     }
+
+    public void TimeOut() => SetException(new GrainCallTimeoutException(Target, Method.DisplayName, _monitor!.Timeout));
 
     public override Task Start(Activation activation) => activation.Runtime.InvokeGrain(activation, Method, Args);
 
     public override void Complete(Task task)
     {
-        _timeout?.Dispose();
         SetFrom(task);
+        _monitor?.Untrack(this);
     }
 
     public override void Fail(Exception exception)
     {
-        _timeout?.Dispose();
         SetException(exception);
+        _monitor?.Untrack(this);
     }
 
     protected abstract void SetFrom(Task completed);
 
     protected abstract void SetException(Exception exception);
 
-    private void OnTimeout() => SetException(new GrainCallTimeoutException(Target, Method.DisplayName, _timeoutValue));
 }
 
 internal sealed class CallRequest<T>(GrainMethod method, object?[] args, RequestKind kind, GrainId target, GrainTypeInfo? type)

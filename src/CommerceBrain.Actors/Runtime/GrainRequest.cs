@@ -15,6 +15,10 @@ internal abstract class GrainRequest(RequestKind kind)
     /// <summary>Whether a request queued on a deactivating activation is sent on to the next activation.</summary>
     public virtual bool IsForwardable => false;
 
+    /// <summary>The caller's execution context (AsyncLocals such as Activity.Current) for a queued call, so queued and
+    /// inline calls see the same ambient state.</summary>
+    public ExecutionContext? CallerContext { get; set; }
+
     /// <summary>The activation running the request; set when it starts.</summary>
     public Activation? Owner { get; set; }
 

@@ -15,6 +15,13 @@ public interface ISerialGrain : IGrainWithStringKey
     Task<int> Marked();
 
     Task Mark();
+
+    Task<string?> AmbientValue();
+}
+
+public static class Ambient
+{
+    public static readonly AsyncLocal<string?> Value = new();
 }
 
 /// <summary>Counts requests inside the grain across awaits; a non-reentrant grain must never see two.</summary>
@@ -52,6 +59,8 @@ public sealed class SerialGrain(Probe probe) : Grain, ISerialGrain
     }
 
     public Task<int> Marked() => Task.FromResult(_marked);
+
+    public Task<string?> AmbientValue() => Task.FromResult(Ambient.Value.Value);
 
     public Task Mark()
     {

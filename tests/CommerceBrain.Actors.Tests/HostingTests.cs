@@ -1,0 +1,120 @@
+using System.Diagnostics.Metrics;
+using CommerceBrain.Actors.Tests.Grains;
+using CommerceBrain.Actors.Tests.Infrastructure;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace CommerceBrain.Actors.Tests;
+
+public sealed class HostingTests
+{
+    [Fact]
+    public async Task Options_bind_from_the_CommerceBrain_Actors_section()
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["CommerceBrain:Actors:CallTimeout"] = "00:00:05",
+                ["CommerceBrain:Actors:MaxActivations"] = "1234",
+            })
+            .Build();
+
+        await using var host = await LocalActorHost.StartAsync(null, null, configuration);
+        var options = host.Services.GetRequiredService<IOptions<ActorsOptions>>().Value;
+
+        Assert.Equal(TimeSpan.FromSeconds(5), options.CallTimeout);
+        Assert.Equal(1234, options.MaxActivations);
+        Assert.Equal(TimeSpan.FromMinutes(15), options.CollectionAge);
+    }
+
+    [Fact]
+    public async Task Invalid_options_fail_start_up_with_the_setting_name()
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["CommerceBrain:Actors:MaxActivations"] = "0" })
+            .Build();
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => LocalActorHost.StartAsync(null, null, configuration));
+
+        Assert.Contains("CommerceBrain:Actors:MaxActivations", error.Message);
+    }
+
+    [Fact]
+    public async Task Asking_for_an_unregistered_grain_interface_explains_how_to_register_it()
+    {
+        await using var host = await LocalActorHost.StartAsync(null, null);
+
+        var error = Assert.Throws<InvalidOperationException>(() => host.Grains.GetGrain<ISerialGrain>("x"));
+
+        Assert.Contains("ISerialGrain", error.Message);
+        Assert.Contains("AddGrain", error.Message);
+    }
+
+    [Fact]
+    public async Task Calls_and_activations_are_measured_when_a_listener_is_attached()
+    {
+        long calls = 0;
+        long activations = 0;
+        using var listener = new MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Meter.Name == ActorsTelemetry.Name)
+            {
+                l.EnableMeasurementEvents(instrument);
+            }
+        };
+        listener.SetMeasurementEventCallback<long>((instrument, value, tags, _) =>
+        {
+            if (instrument.Name == "commercebrain.actors.calls" && HasTag(tags, "grain.type", "metered"))
+            {
+                Interlocked.Add(ref calls, value);
+            }
+            else if (instrument.Name == "commercebrain.actors.activations" && HasTag(tags, "grain.type", "metered"))
+            {
+                Interlocked.Add(ref activations, value);
+            }
+        });
+        listener.Start();
+        await using var cluster = await TestCluster.StartAsync();
+
+        var grain = cluster.Grains.GetGrain<IMeteredGrain>("m");
+        for (var i = 0; i < 5; i++)
+        {
+            await grain.Call();
+        }
+
+        // Calls that completed asynchronously are recorded by a continuation: await the count rather than read it once.
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        while (Interlocked.Read(ref calls) < 5)
+        {
+            await Task.Delay(10, timeout.Token);
+        }
+
+        Assert.Equal(5, Interlocked.Read(ref calls));
+        Assert.Equal(1, Interlocked.Read(ref activations));
+    }
+
+    private static bool HasTag(ReadOnlySpan<KeyValuePair<string, object?>> tags, string key, string value)
+    {
+        foreach (var tag in tags)
+        {
+            if (tag.Key == key && (string?)tag.Value == value)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}
+
+public interface IMeteredGrain : IGrainWithStringKey
+{
+    Task Call();
+}
+
+public sealed class MeteredGrain : Grain, IMeteredGrain
+{
+    public Task Call() => Task.CompletedTask;
+}
