@@ -32,7 +32,8 @@ public abstract class StorageDatabase : IAsyncDisposable
     /// <summary>
     /// Runs <paramref name="work"/> on a connection that may write. On SQLite writers are serialised on one
     /// connection (SQLite has a single writer; queueing in-process beats busy-waiting on file locks); on PostgreSQL
-    /// it is a pooled connection and writers run in parallel.
+    /// it is a pooled connection and writers run in parallel. Do not call it again from inside <paramref name="work"/>:
+    /// on SQLite that would wait for itself.
     /// </summary>
     public abstract Task<T> WriteAsync<T>(Func<DbConnection, CancellationToken, Task<T>> work, CancellationToken cancellationToken = default);
 

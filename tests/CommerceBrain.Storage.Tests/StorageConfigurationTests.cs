@@ -157,4 +157,21 @@ public sealed class StorageConfigurationTests : IDisposable
 
         Assert.Contains("SqliteSynchronous", ex.Message);
     }
+
+    [Fact]
+    public void Group_commit_and_sqlite_settings_bind_from_the_storage_section()
+    {
+        var settings = StorageSettings.FromConfiguration(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["CommerceBrain:Storage:GroupCommit:MaxBatchSize"] = "256",
+            ["CommerceBrain:Storage:GroupCommit:FlushDelay"] = "00:00:00.002",
+            ["CommerceBrain:Storage:SqliteSynchronous"] = "full",
+            ["CommerceBrain:DataDirectory"] = _directory,
+        }).Build());
+
+        Assert.Equal(256, settings.Options.GroupCommit.MaxBatchSize);
+        Assert.Equal(TimeSpan.FromMilliseconds(2), settings.Options.GroupCommit.FlushDelay);
+        Assert.Equal("full", settings.Options.SqliteSynchronous);
+        Assert.Equal(Path.Combine(_directory, "commercebrain.db"), settings.SqliteFile);
+    }
 }

@@ -79,11 +79,7 @@ public sealed class GroupCommitWriter<TRow> : IAsyncDisposable
     {
         lock (_gate)
         {
-            if (_closing)
-            {
-                return;
-            }
-
+            // A second call waits for the same drain as the first.
             _closing = true;
             _rowArrived.TrySetResult();
             _batchFull.TrySetResult();
