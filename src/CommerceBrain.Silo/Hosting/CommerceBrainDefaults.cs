@@ -1,7 +1,6 @@
 using CommerceBrain.Silo.Errors;
 using CommerceBrain.Silo.Health;
 using CommerceBrain.Silo.Telemetry;
-using Microsoft.AspNetCore.Http.Json;
 
 namespace CommerceBrain.Silo.Hosting;
 
@@ -26,7 +25,6 @@ public static class CommerceBrainDefaults
         }
 
         builder.Services.Configure<HostOptions>(builder.Configuration.GetSection("CommerceBrain:Host"));
-        builder.Services.Configure<JsonOptions>(json => json.SerializerOptions.AllowTrailingCommas = false);
 
         builder.Services.AddCommerceBrainTelemetry(builder.Configuration);
         builder.Services.AddCommerceBrainProblemDetails();

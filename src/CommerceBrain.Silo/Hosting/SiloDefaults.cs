@@ -6,6 +6,6 @@ public static class SiloDefaults
     /// <summary>Where the silo listens when neither --urls, ASPNETCORE_URLS, urls nor HTTP_PORTS is configured.</summary>
     public const string Urls = "http://localhost:5080";
 
-    /// <summary>The service name reported in telemetry resources and problem type links.</summary>
+    /// <summary>The service name reported in telemetry resources.</summary>
     public const string ServiceName = "commercebrain";
 }

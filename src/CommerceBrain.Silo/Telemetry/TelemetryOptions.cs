@@ -18,5 +18,5 @@ public sealed class TelemetryOptions
     public OtlpExportProtocol? OtlpProtocol { get; set; }
 
     /// <summary>The <c>service.name</c> resource attribute.</summary>
-    public string ServiceName { get; set; } = "commercebrain";
+    public string ServiceName { get; set; } = Hosting.SiloDefaults.ServiceName;
 }
