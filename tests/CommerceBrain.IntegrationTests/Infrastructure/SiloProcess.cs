@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using System.Runtime.InteropServices;
@@ -18,6 +19,24 @@ public sealed partial class SiloProcess : IAsyncDisposable
     private readonly TaskCompletionSource<Uri> listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource stdoutClosed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource stderrClosed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    // Children still running when the test host exits (a test that timed out, an aborted run) are killed with it.
+    private static readonly ConcurrentDictionary<int, Process> Running = new();
+
+    static SiloProcess() => AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+    {
+        foreach (var child in Running.Values)
+        {
+            try
+            {
+                child.Kill(entireProcessTree: true);
+            }
+            catch (InvalidOperationException)
+            {
+                // Already gone.
+            }
+        }
+    };
 
     private SiloProcess(Process process) => this.process = process;
 
@@ -77,6 +96,8 @@ public sealed partial class SiloProcess : IAsyncDisposable
             throw new InvalidOperationException("The silo process did not start.");
         }
 
+        Running[process.Id] = process;
+        process.Exited += (_, _) => Running.TryRemove(process.Id, out _);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return silo;
