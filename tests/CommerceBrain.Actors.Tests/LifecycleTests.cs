@@ -45,6 +45,34 @@ public sealed class LifecycleTests
     }
 
     [Fact]
+    public async Task Under_constant_eviction_and_deactivation_every_call_lands_once_on_a_single_live_activation()
+    {
+        // 20 keys with room for 5 activations: eviction, DeactivateOnIdle and calls race all the time. Each call persists
+        // a per-key counter behind an ETag, so a lost call, a duplicate run or two live activations would show in the totals.
+        await using var cluster = await TestCluster.StartAsync(o => o.MaxActivations = 5);
+        var expected = new int[20];
+        var workers = Enumerable.Range(0, 32).Select(worker => Task.Run(async () =>
+        {
+            var random = new Random(worker);
+            for (var i = 0; i < 40; i++)
+            {
+                var key = random.Next(20);
+                Interlocked.Increment(ref expected[key]);
+                var grain = cluster.Grains.GetGrain<IProfileGrain>($"s{key}");
+                await (random.Next(8) == 0 ? grain.IncrementThenDeactivate() : grain.Increment());
+            }
+        })).ToArray();
+        await Task.WhenAll(workers);
+
+        for (var key = 0; key < 20; key++)
+        {
+            Assert.Equal(expected[key] + 1, await cluster.Grains.GetGrain<IProfileGrain>($"s{key}").Increment());
+        }
+
+        Assert.Contains(cluster.Probe.Events, e => e.EndsWith(":ActivationLimitExceeded", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Idle_activations_are_collected_after_the_collection_age_and_incoming_calls_keep_them_alive()
     {
         var clock = NewClock();

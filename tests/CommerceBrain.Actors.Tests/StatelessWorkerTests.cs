@@ -1,5 +1,6 @@
 using CommerceBrain.Actors.Tests.Grains;
 using CommerceBrain.Actors.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CommerceBrain.Actors.Tests;
 
@@ -21,6 +22,8 @@ public sealed class StatelessWorkerTests
         var activations = await Task.WhenAll(calls);
 
         Assert.Equal(3, activations.Distinct().Count());
-        Assert.Equal(3, cluster.Runtime.ActivationCount);
+        var diagnostics = cluster.Host.Services.GetRequiredService<IActorRuntimeDiagnostics>();
+        Assert.Equal(3, diagnostics.ActivationCount);
+        Assert.Equal(3, diagnostics.ActivationsByType()["worker"]);
     }
 }

@@ -33,6 +33,24 @@ public sealed class TimerTests
     }
 
     [Fact]
+    public async Task An_interleaving_timer_ticks_while_a_request_awaits()
+    {
+        var clock = NewClock();
+        await using var cluster = await TestCluster.StartAsync(time: clock);
+        var grain = cluster.Grains.GetGrain<ITimerGrain>("il");
+        await grain.StartTimer(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1), keepAlive: false, waitForRelease: false, interleave: true);
+        var blocked = grain.BlockUntil("il-gate");
+        await cluster.Probe.WaitUntil(() => cluster.Probe.CountEvents("blocking:il-gate") == 1, "request holds the turn");
+
+        clock.Advance(TimeSpan.FromSeconds(1));
+
+        await cluster.Probe.WaitUntil(() => cluster.Probe.CountEvents("tick-done:il:1") == 1, "tick interleaved with the request");
+        Assert.False(blocked.IsCompleted);
+        cluster.Probe.Increment("il-gate");
+        await blocked;
+    }
+
+    [Fact]
     public async Task Timers_die_with_the_activation_and_their_token_is_cancelled()
     {
         var clock = NewClock();

@@ -28,6 +28,7 @@ public static class ActorsServiceCollectionExtensions
             services.TryAddSingleton<IPlacementDirector, LocalPlacementDirector>();
             services.AddSingleton<ActorRuntime>();
             services.AddSingleton<IGrainFactory>(sp => sp.GetRequiredService<ActorRuntime>().GrainFactory);
+            services.AddSingleton<IActorRuntimeDiagnostics>(sp => sp.GetRequiredService<ActorRuntime>());
             services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<ActorRuntime>());
         }
 

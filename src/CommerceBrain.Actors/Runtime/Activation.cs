@@ -24,6 +24,12 @@ internal sealed class Activation : IThreadPoolWorkItem
     [ThreadStatic]
     private static Activation? t_current;
 
+    /// <summary>Inline calls nested on this thread (A calls B calls C… all inline); deeper chains are queued to bound the stack.</summary>
+    [ThreadStatic]
+    private static int t_inlineDepth;
+
+    private const int MaxInlineDepth = 32;
+
     private static long s_nextId;
 
     private readonly Lock _lock = new();
@@ -135,7 +141,7 @@ internal sealed class Activation : IThreadPoolWorkItem
         bool inline;
         lock (_lock)
         {
-            inline = !_workClaimed && CanStartLocked(kind);
+            inline = !_workClaimed && t_inlineDepth < MaxInlineDepth && CanStartLocked(kind);
             if (inline)
             {
                 _workClaimed = true;
@@ -166,6 +172,7 @@ internal sealed class Activation : IThreadPoolWorkItem
         var previousActivation = t_current;
         SynchronizationContext.SetSynchronizationContext(_context);
         t_current = this;
+        t_inlineDepth++;
         try
         {
             task = Runtime.InvokeGrain(this, method, args);
@@ -176,6 +183,7 @@ internal sealed class Activation : IThreadPoolWorkItem
         }
         finally
         {
+            t_inlineDepth--;
             t_current = previousActivation;
             SynchronizationContext.SetSynchronizationContext(previousContext);
         }

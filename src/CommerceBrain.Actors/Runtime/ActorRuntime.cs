@@ -15,7 +15,7 @@ namespace CommerceBrain.Actors.Runtime;
 /// The in-process silo: the activation directory, call dispatch, the idle collector, reminders and shutdown.
 /// Registered as a singleton and as an <see cref="IHostedService"/>.
 /// </summary>
-internal sealed class ActorRuntime : IHostedService, IAsyncDisposable
+internal sealed class ActorRuntime : IHostedService, IAsyncDisposable, IDisposable, IActorRuntimeDiagnostics
 {
     private readonly ConcurrentDictionary<GrainId, object> _directory = new();
     private readonly IIncomingGrainCallFilter[] _filters;
@@ -73,6 +73,11 @@ internal sealed class ActorRuntime : IHostedService, IAsyncDisposable
 
     public bool IsStopping => _stopping;
 
+    public int PendingCallCount => Timeouts.PendingCount;
+
+    public IReadOnlyDictionary<string, int> ActivationsByType() =>
+        Activations().GroupBy(a => a.GrainId.Type).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         _started = true;
@@ -104,6 +109,15 @@ internal sealed class ActorRuntime : IHostedService, IAsyncDisposable
             await StopAsync(CancellationToken.None).ConfigureAwait(false);
         }
 
+        _collector.Dispose();
+        Reminders.Stop();
+        Timeouts.Dispose();
+    }
+
+    /// <summary>Synchronous disposal (a container disposed without await): stops timers; grains are not deactivated.</summary>
+    public void Dispose()
+    {
+        _stopping = true;
         _collector.Dispose();
         Reminders.Stop();
         Timeouts.Dispose();

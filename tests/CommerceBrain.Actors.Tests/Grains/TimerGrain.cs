@@ -5,7 +5,9 @@ namespace CommerceBrain.Actors.Tests.Grains;
 
 public interface ITimerGrain : IGrainWithStringKey
 {
-    Task StartTimer(TimeSpan dueTime, TimeSpan period, bool keepAlive, bool waitForRelease);
+    Task StartTimer(TimeSpan dueTime, TimeSpan period, bool keepAlive, bool waitForRelease, bool interleave = false);
+
+    Task BlockUntil(string gate);
 
     Task<(int Started, int MaxInside)> GetTicks();
 
@@ -20,7 +22,7 @@ public sealed class TimerGrain(Probe probe) : Grain, ITimerGrain
     private int _inside;
     private int _maxInside;
 
-    public Task StartTimer(TimeSpan dueTime, TimeSpan period, bool keepAlive, bool waitForRelease)
+    public Task StartTimer(TimeSpan dueTime, TimeSpan period, bool keepAlive, bool waitForRelease, bool interleave = false)
     {
         RegisterGrainTimer(
             async token =>
@@ -38,8 +40,14 @@ public sealed class TimerGrain(Probe probe) : Grain, ITimerGrain
                 _inside--;
                 probe.Record($"tick-done:{this.GetPrimaryKeyString()}:{tick}");
             },
-            new GrainTimerCreationOptions(dueTime, period) { KeepAlive = keepAlive });
+            new GrainTimerCreationOptions(dueTime, period) { KeepAlive = keepAlive, Interleave = interleave });
         return Task.CompletedTask;
+    }
+
+    public async Task BlockUntil(string gate)
+    {
+        probe.Record($"blocking:{gate}");
+        await probe.WaitUntil(() => probe.Count(gate) > 0, gate);
     }
 
     public Task<(int Started, int MaxInside)> GetTicks() => Task.FromResult((_started, _maxInside));
