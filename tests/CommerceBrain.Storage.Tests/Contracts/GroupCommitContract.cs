@@ -77,7 +77,60 @@ public abstract class GroupCommitContract(IStorageFixture fixture)
         Assert.All(appends, a => Assert.True(a.IsCompletedSuccessfully));
         Assert.Equal(25, (await ReadStreamAsync(stream)).Count);
     }
+
+    public sealed record TypedRow(int Id, string? Label, float? Amount, bool? Active, byte[]? Blob, DateTimeOffset? At, Guid? Uid, string? Doc);
+
+    [Fact]
+    public async Task Every_column_type_is_written_by_the_bulk_path_and_reads_back()
+    {
+        var table = new AppendOnlyTable<TypedRow>("typed_rows",
+        [
+            new("id", AppendColumnType.Integer, r => r.Id),
+            new("label", AppendColumnType.Text, r => r.Label),
+            new("amount", AppendColumnType.Real, r => r.Amount),
+            new("active", AppendColumnType.Boolean, r => r.Active),
+            new("blob", AppendColumnType.Bytes, r => r.Blob),
+            new("at", AppendColumnType.Timestamp, r => r.At),
+            new("uid", AppendColumnType.Uuid, r => r.Uid),
+            new("doc", AppendColumnType.Json, r => r.Doc),
+        ]);
+        var id = Random.Shared.Next(1, int.MaxValue - 1);
+        var uid = Guid.NewGuid();
+        var at = new DateTimeOffset(2026, 11, 11, 20, 0, 0, 250, TimeSpan.FromHours(8));
+        await using (var writer = Factory.Create(table))
+        {
+            await Task.WhenAll(
+                writer.AppendAsync(new TypedRow(id, "Grüße", 12.5f, true, [1, 2, 3], at, uid, """{"sku": "A-1"}""")),
+                writer.AppendAsync(new TypedRow(id + 1, null, null, null, null, null, null, null))).WaitAsync(Patience);
+        }
+
+        await using DbConnection connection = await fixture.Harness.Get<StorageDatabase>().OpenConnectionAsync();
+        var cast = fixture.Provider == StorageProviderKind.PostgreSql ? "::text" : string.Empty;
+        var rows = (await connection.QueryAsync<(string? Label, double? Amount, bool? Active, byte[]? Blob, string? Uid, string? Doc)>(
+            $"SELECT label, amount, active, blob, uid{cast}, doc{cast} FROM typed_rows WHERE id IN (@a, @b) ORDER BY id", new { a = id, b = id + 1 })).ToList();
+        var atValues = new[]
+        {
+            await connection.ExecuteScalarAsync<object?>("SELECT at FROM typed_rows WHERE id = @id", new { id }),
+            await connection.ExecuteScalarAsync<object?>("SELECT at FROM typed_rows WHERE id = @id", new { id = id + 1 }),
+        };
+
+        Assert.Equal(2, rows.Count);
+        Assert.Equal(("Grüße", 12.5, true), (rows[0].Label, rows[0].Amount, rows[0].Active));
+        Assert.Equal(new byte[] { 1, 2, 3 }, rows[0].Blob);
+        Assert.Equal(uid.ToString("D"), rows[0].Uid);
+        Assert.Contains("\"sku\"", rows[0].Doc);
+        var stored = atValues[0] switch
+        {
+            long ms => DateTimeOffset.FromUnixTimeMilliseconds(ms),
+            DateTime utc => new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)),
+            var other => throw new InvalidOperationException($"unexpected {other?.GetType()}"),
+        };
+        Assert.Equal(at, stored);
+        Assert.Equal((null, null, null, null, null, null), rows[1]);
+        Assert.True(atValues[1] is null or DBNull);
+    }
 }
+
 
 public sealed class SqliteGroupCommitTests(SqliteStorageFixture fixture) : GroupCommitContract(fixture), IClassFixture<SqliteStorageFixture>;
 

@@ -16,7 +16,8 @@ public sealed class PostgreSqlStorageFixture : IStorageFixture, IAsyncLifetime
     {
         _adminConnectionString = AdminConnectionString();
         DatabaseName = $"cb_test_{Guid.NewGuid():N}";
-        var builder = new NpgsqlConnectionStringBuilder(_adminConnectionString) { Database = DatabaseName };
+        // A small pool: test classes run in parallel and share the server with other test projects.
+        var builder = new NpgsqlConnectionStringBuilder(_adminConnectionString) { Database = DatabaseName, MaxPoolSize = 20 };
         ConnectionString = builder.ConnectionString;
         Settings = new Dictionary<string, string?>
         {
@@ -71,7 +72,7 @@ public sealed class PostgreSqlStorageFixture : IStorageFixture, IAsyncLifetime
         await using var create = new NpgsqlCommand($"CREATE DATABASE {name}", admin);
         await create.ExecuteNonQueryAsync();
         _siblings.Add(name);
-        return new NpgsqlConnectionStringBuilder(_adminConnectionString) { Database = name }.ConnectionString;
+        return new NpgsqlConnectionStringBuilder(_adminConnectionString) { Database = name, MaxPoolSize = 20 }.ConnectionString;
     }
 
     private readonly List<string> _siblings = [];
