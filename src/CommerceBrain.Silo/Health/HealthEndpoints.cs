@@ -11,10 +11,10 @@ public static class HealthEndpoints
     /// <summary>Tag of the checks that decide readiness.</summary>
     public const string ReadyTag = "ready";
 
-    /// <summary>Registers the health check service and the silo's readiness checks.</summary>
+    /// <summary>Registers the health check service and the actor runtime's readiness check (storage registers its own).</summary>
     public static IServiceCollection AddCommerceBrainHealthChecks(this IServiceCollection services)
     {
-        services.AddHealthChecks();
+        services.AddHealthChecks().AddCheck<ActorRuntimeHealthCheck>("actors", tags: [ReadyTag]);
         return services;
     }
 
