@@ -28,6 +28,14 @@ internal static class GrainCallBenchmark
         await Measure($"no-op method, {keys:N0} keys", grains, callers, seconds, runs, g => g.Ping());
         await Measure($"method that awaits Task.Yield, {keys:N0} keys (queued path)", grains, callers, seconds, runs, g => g.PingYield());
         await Measure($"method that awaits Task.Yield, 16 keys (calls wait for the turn)", grains[..16], callers, seconds, runs, g => g.PingYield());
+
+        // The silo registers a tracing filter for every call; measure what one pass-through filter costs.
+        await using (var filtered = await LocalActorHost.StartAsync(null, b => b.AddGrain<IPingGrain, PingGrain>().AddIncomingGrainCallFilter<PassThroughFilter>()))
+        {
+            var filteredGrains = Enumerable.Range(0, keys).Select(i => filtered.Grains.GetGrain<IPingGrain>($"ping-{i}")).ToArray();
+            await Measure($"no-op method through one pass-through call filter, {keys:N0} keys", filteredGrains, callers, seconds, runs, g => g.Ping());
+        }
+
         MeasureProxyOverhead();
         return 0;
     }
@@ -153,6 +161,11 @@ internal static class GrainCallBenchmark
         public Task Ping() => Task.CompletedTask;
 
         public Task PingYield() => Task.CompletedTask;
+    }
+
+    public sealed class PassThroughFilter : CommerceBrain.Actors.Filters.IIncomingGrainCallFilter
+    {
+        public Task Invoke(CommerceBrain.Actors.Filters.IIncomingGrainCallContext context) => context.Invoke();
     }
 
     /// <summary>The cheapest possible DispatchProxy: what our proxies cost before the runtime does anything.</summary>

@@ -94,6 +94,22 @@ public sealed class LifecycleTests
     }
 
     [Fact]
+    public async Task A_grain_class_can_set_its_own_collection_age()
+    {
+        var clock = NewClock();
+        await using var cluster = await TestCluster.StartAsync(time: clock);
+        var shortLived = cluster.Grains.GetGrain<IShortLivedGrain>("s");
+        var first = await shortLived.ActivationNumber();
+
+        clock.Advance(TimeSpan.FromMinutes(2));
+        Assert.Equal(first, await shortLived.ActivationNumber());
+        clock.Advance(TimeSpan.FromMinutes(4));
+
+        await cluster.Probe.WaitUntil(() => cluster.Probe.CountEvents("deactivate:short") == 1, "collected after its own age");
+        Assert.NotEqual(first, await shortLived.ActivationNumber());
+    }
+
+    [Fact]
     public async Task DelayDeactivation_keeps_an_idle_grain_from_collection()
     {
         var clock = NewClock();
@@ -173,6 +189,23 @@ public sealed class KeepAliveGrain(Probe probe) : Grain, IKeepAliveGrain
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
         probe.Record($"deactivate:{this.GetPrimaryKeyString()}");
+        return Task.CompletedTask;
+    }
+}
+
+public interface IShortLivedGrain : IGrainWithStringKey
+{
+    Task<long> ActivationNumber();
+}
+
+[CollectionAgeLimit(Minutes = 3)]
+public sealed class ShortLivedGrain(Probe probe) : Grain, IShortLivedGrain
+{
+    public Task<long> ActivationNumber() => Task.FromResult(Activation.Id);
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        probe.Record("deactivate:short");
         return Task.CompletedTask;
     }
 }

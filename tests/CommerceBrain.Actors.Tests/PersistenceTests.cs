@@ -1,6 +1,7 @@
 using CommerceBrain.Actors.Persistence;
 using CommerceBrain.Actors.Tests.Grains;
 using CommerceBrain.Actors.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CommerceBrain.Actors.Tests;
 
@@ -74,6 +75,48 @@ public sealed class PersistenceTests
         // A write after the clear presents the clear's version and succeeds.
         await grain.SetName("Again");
         Assert.True(await grain.RecordExists());
+    }
+
+    [Fact]
+    public async Task A_cleared_record_reads_back_as_a_new_state_with_the_clear_version_after_reactivation()
+    {
+        await using var cluster = await TestCluster.StartAsync();
+        var grain = cluster.Grains.GetGrain<IProfileGrain>("alice");
+        await grain.SetName("Alice");
+        await grain.Clear();
+        var cleared = await grain.GetEtag();
+        await grain.Deactivate();
+        await cluster.Probe.WaitUntil(() => cluster.Probe.CountEvents("deactivate:alice:ApplicationRequested") == 1, "deactivation");
+
+        Assert.Equal("", await grain.GetName());
+        Assert.False(await grain.RecordExists());
+        Assert.Equal(cleared, await grain.GetEtag());
+        await grain.SetName("Back");
+        Assert.Equal("Back", await grain.GetName());
+    }
+
+    [Fact]
+    public async Task Named_storage_is_resolved_as_a_keyed_service_and_each_state_is_its_own_record()
+    {
+        var archive = new InMemoryGrainStorage();
+        await using var cluster = await TestCluster.StartAsync(services: s => s.AddKeyedSingleton<IGrainStorage>("archive", archive));
+
+        await cluster.Grains.GetGrain<IArchiveGrain>("x").Store("hello");
+
+        var id = new GrainId("archive", "x");
+        Assert.NotNull(cluster.Storage.Peek(id, "live"));
+        Assert.Null(cluster.Storage.Peek(id, "archived"));
+        Assert.Contains("HELLO", System.Text.Encoding.UTF8.GetString(archive.Peek(id, "archived")!.Payload!));
+    }
+
+    [Fact]
+    public async Task A_missing_named_storage_fails_the_activation_with_a_clear_message()
+    {
+        await using var cluster = await TestCluster.StartAsync();
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => cluster.Grains.GetGrain<IArchiveGrain>("x").Store("hello"));
+
+        Assert.Contains("No IGrainStorage named 'archive'", error.Message);
     }
 
     [Fact]

@@ -59,6 +59,20 @@ public sealed class SchedulingTests
     }
 
     [Fact]
+    public async Task A_suspended_always_interleave_request_does_not_block_normal_requests()
+    {
+        await using var cluster = await TestCluster.StartAsync();
+        var grain = cluster.Grains.GetGrain<IInterleaveGrain>("poll");
+
+        var poll = grain.LongPoll();
+        var normal = await Task.WhenAll(grain.Normal(), grain.Normal());
+        await grain.Release();
+
+        Assert.Equal([1, 2], normal.Order());
+        Assert.Equal("update", await poll);
+    }
+
+    [Fact]
     public async Task Read_only_requests_run_together_but_never_alongside_a_write()
     {
         await using var cluster = await TestCluster.StartAsync();

@@ -542,7 +542,8 @@ internal sealed class Activation : IThreadPoolWorkItem
         {
             RequestKind.Interleave => true,
             RequestKind.ReadOnly => _exclusive == 0 && (_waiting is null || _waiting.Count == 0),
-            _ => _exclusive == 0 && _readOnly == 0 && _interleaved == 0 && (_waiting is null || _waiting.Count == 0),
+            // As in Orleans, a suspended interleaving request (say a long poll) does not block normal requests.
+            _ => _exclusive == 0 && _readOnly == 0 && (_waiting is null || _waiting.Count == 0),
         };
     }
 
@@ -550,7 +551,7 @@ internal sealed class Activation : IThreadPoolWorkItem
     {
         RequestKind.Interleave => true,
         RequestKind.ReadOnly => _exclusive == 0,
-        _ => _exclusive == 0 && _readOnly == 0 && _interleaved == 0,
+        _ => _exclusive == 0 && _readOnly == 0,
     };
 
     private void Admit(RequestKind kind)

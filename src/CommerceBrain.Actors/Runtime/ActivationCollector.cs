@@ -21,12 +21,12 @@ internal sealed class ActivationCollector(ActorRuntime runtime) : IDisposable
         var now = runtime.Time.GetTimestamp();
         var utcNow = runtime.Time.GetUtcNow();
         var age = runtime.Options.CollectionAge;
-        var reason = new DeactivationReason(DeactivationReasonCode.ActivationIdle, $"Idle for more than {age}.");
         foreach (var activation in runtime.Activations())
         {
-            if (runtime.Time.GetElapsedTime(activation.LastActivity, now) >= age && !activation.IsKeptAlive(utcNow))
+            var limit = activation.Type?.CollectionAge ?? age;
+            if (runtime.Time.GetElapsedTime(activation.LastActivity, now) >= limit && !activation.IsKeptAlive(utcNow))
             {
-                activation.TryDeactivateIdle(reason);
+                activation.TryDeactivateIdle(new DeactivationReason(DeactivationReasonCode.ActivationIdle, $"Idle for more than {limit}."));
             }
         }
     }

@@ -27,6 +27,12 @@ internal sealed class GrainTypeInfo
         StatelessWorkerMax = implementationType.GetCustomAttribute<StatelessWorkerAttribute>()?.MaxLocalWorkers ?? 0;
         IsRemindable = typeof(IRemindable).IsAssignableFrom(implementationType);
         IsCallFilter = typeof(IIncomingGrainCallFilter).IsAssignableFrom(implementationType);
+        if (implementationType.GetCustomAttribute<CollectionAgeLimitAttribute>() is { } ageLimit)
+        {
+            CollectionAge = ageLimit.Amount > TimeSpan.Zero ? ageLimit.Amount
+                : throw new ArgumentException($"[CollectionAgeLimit] on {implementationType.Name} must give a positive age.", nameof(implementationType));
+        }
+
         _constructor = implementationType.GetConstructors().OrderByDescending(c => c.GetParameters().Length).FirstOrDefault()
             ?? throw new ArgumentException($"Grain class {implementationType.Name} has no public constructor.", nameof(implementationType));
         _parameters = _constructor.GetParameters();
@@ -56,6 +62,9 @@ internal sealed class GrainTypeInfo
     public bool IsRemindable { get; }
 
     public bool IsCallFilter { get; }
+
+    /// <summary>The class's own idle age from [CollectionAgeLimit], or null for the runtime default.</summary>
+    public TimeSpan? CollectionAge { get; }
 
     /// <summary>Class name in lower case minus a trailing "grain", unless [GrainType] says otherwise (as in Orleans).</summary>
     public static string GetTypeName(Type implementationType)

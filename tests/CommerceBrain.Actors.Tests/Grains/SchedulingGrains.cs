@@ -100,6 +100,11 @@ public interface IInterleaveGrain : IGrainWithStringKey
 
     [AlwaysInterleave]
     Task Release();
+
+    [AlwaysInterleave]
+    Task<string> LongPoll();
+
+    Task<int> Normal();
 }
 
 public sealed class InterleaveGrain : Grain, IInterleaveGrain
@@ -112,11 +117,21 @@ public sealed class InterleaveGrain : Grain, IInterleaveGrain
         return "released";
     }
 
+    private int _normal;
+
     public Task Release()
     {
         _released.TrySetResult();
         return Task.CompletedTask;
     }
+
+    public async Task<string> LongPoll()
+    {
+        await _released.Task;
+        return "update";
+    }
+
+    public Task<int> Normal() => Task.FromResult(++_normal);
 }
 
 public interface IReadWriteGrain : IGrainWithStringKey

@@ -35,23 +35,25 @@ public sealed class TestCluster : IAsyncDisposable
         Action<ActorsBuilder>? actors = null,
         Probe? probe = null,
         InMemoryGrainStorage? storage = null,
-        InMemoryReminderTable? reminders = null)
+        InMemoryReminderTable? reminders = null,
+        Action<IServiceCollection>? services = null)
     {
         probe ??= new Probe();
         storage ??= new InMemoryGrainStorage();
         reminders ??= new InMemoryReminderTable();
         var host = await LocalActorHost.StartAsync(
-            services =>
+            collection =>
             {
-                services.AddSingleton(probe);
-                services.AddSingleton<IGrainStorage>(storage);
-                services.AddSingleton<IReminderTable>(reminders);
+                services?.Invoke(collection);
+                collection.AddSingleton(probe);
+                collection.AddSingleton<IGrainStorage>(storage);
+                collection.AddSingleton<IReminderTable>(reminders);
                 if (time is not null)
                 {
-                    services.AddSingleton<TimeProvider>(time);
+                    collection.AddSingleton<TimeProvider>(time);
                 }
 
-                services.Configure<ActorsOptions>(o =>
+                collection.Configure<ActorsOptions>(o =>
                 {
                     o.CallTimeout = TimeSpan.FromSeconds(30);
                     options?.Invoke(o);
