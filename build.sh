@@ -96,14 +96,23 @@ start_postgres() {
     chown "$owner" "$PG_TMP"
     PG_RUN_AS=(runuser -u "$owner" --)
   fi
-  local port
-  port="$(free_port)"
   "${PG_RUN_AS[@]}" "$PG_BIN/initdb" -D "$PG_TMP/data" -U postgres --auth=trust --encoding=UTF8 --no-sync >"$PG_TMP/initdb.log" 2>&1 \
     || { cat "$PG_TMP/initdb.log" >&2; log "initdb failed"; exit 1; }
   # Loopback TCP only; the Unix socket lives in the temp directory so nothing else on the machine is touched.
-  "${PG_RUN_AS[@]}" "$PG_BIN/pg_ctl" -D "$PG_TMP/data" -l "$PG_TMP/postgres.log" -w -t 60 \
-    -o "-c listen_addresses=127.0.0.1 -p $port -c unix_socket_directories=$PG_TMP -c max_connections=200" start >/dev/null \
-    || { cat "$PG_TMP/postgres.log" >&2; log "PostgreSQL did not start"; exit 1; }
+  # A port can be taken between the check and the start, so a failed start tries another one.
+  local port attempt
+  for attempt in 1 2 3; do
+    port="$(free_port)"
+    if "${PG_RUN_AS[@]}" "$PG_BIN/pg_ctl" -D "$PG_TMP/data" -l "$PG_TMP/postgres.log" -w -t 60 \
+      -o "-c listen_addresses=127.0.0.1 -p $port -c unix_socket_directories=$PG_TMP -c max_connections=200" start >/dev/null; then
+      break
+    fi
+    if [[ "$attempt" -eq 3 ]]; then
+      cat "$PG_TMP/postgres.log" >&2
+      log "PostgreSQL did not start"
+      exit 1
+    fi
+  done
   export COMMERCEBRAIN_TEST_POSTGRES="Host=127.0.0.1;Port=$port;Username=postgres;Database=postgres"
   log "throw-away PostgreSQL on 127.0.0.1:$port ($PG_TMP)"
 }
