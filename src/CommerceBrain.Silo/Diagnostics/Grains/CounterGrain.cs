@@ -17,8 +17,10 @@ public sealed class CounterGrain([PersistentState("counter")] IPersistentState<C
         }
         catch
         {
-            // Keep memory equal to storage, so a failed write is not counted by the next success.
+            // Keep memory equal to storage, so a failed write is not counted by the next success, and reload from
+            // storage on the next call in case the write failed on a stale ETag.
             counter.State.Value = previous;
+            DeactivateOnIdle();
             throw;
         }
 
