@@ -95,6 +95,38 @@ public sealed class HostingTests
         Assert.Equal(1, Interlocked.Read(ref activations));
     }
 
+    [Fact]
+    public async Task Calls_and_activations_produce_spans_when_a_tracer_listens()
+    {
+        var spans = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        using var listener = new System.Diagnostics.ActivityListener
+        {
+            ShouldListenTo = source => source.Name == ActorsTelemetry.Name,
+            Sample = (ref System.Diagnostics.ActivityCreationOptions<System.Diagnostics.ActivityContext> _) =>
+                System.Diagnostics.ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = activity =>
+            {
+                if (activity.GetTagItem("grain.id") is "spanned/s")
+                {
+                    spans.Enqueue(activity.DisplayName);
+                }
+            },
+        };
+        System.Diagnostics.ActivitySource.AddActivityListener(listener);
+        await using var cluster = await TestCluster.StartAsync();
+
+        await cluster.Grains.GetGrain<ISpannedGrain>("s").Call();
+        await cluster.StopAsync();
+
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        while (spans.Count < 3)
+        {
+            await Task.Delay(10, timeout.Token);
+        }
+
+        Assert.Equal(["ISpannedGrain.Call", "activate spanned", "deactivate spanned"], spans.Order(StringComparer.Ordinal));
+    }
+
     private static bool HasTag(ReadOnlySpan<KeyValuePair<string, object?>> tags, string key, string value)
     {
         foreach (var tag in tags)
@@ -107,6 +139,16 @@ public sealed class HostingTests
 
         return false;
     }
+}
+
+public interface ISpannedGrain : IGrainWithStringKey
+{
+    Task Call();
+}
+
+public sealed class SpannedGrain : Grain, ISpannedGrain
+{
+    public Task Call() => Task.CompletedTask;
 }
 
 public interface IMeteredGrain : IGrainWithStringKey

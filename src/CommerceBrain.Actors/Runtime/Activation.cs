@@ -628,6 +628,9 @@ internal sealed class Activation : IThreadPoolWorkItem
 
     private async Task ActivateAsync()
     {
+        // A span only while a tracer listens: state loading is where slow activations usually spend their time.
+        using var span = ActorsTelemetry.ActivitySource.StartActivity("activate " + GrainId.Type);
+        span?.SetTag("grain.id", GrainId.ToString());
         try
         {
             t_constructing = this;
@@ -656,6 +659,7 @@ internal sealed class Activation : IThreadPoolWorkItem
         }
         catch (Exception e)
         {
+            span?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, e.Message);
             FailActivation(e);
             return;
         }
@@ -695,6 +699,9 @@ internal sealed class Activation : IThreadPoolWorkItem
 
     private async Task DeactivateAsync()
     {
+        using var span = ActorsTelemetry.ActivitySource.StartActivity("deactivate " + GrainId.Type);
+        span?.SetTag("grain.id", GrainId.ToString());
+        span?.SetTag("reason", _deactivationReason.Code.ToString());
         StopTimers();
         if (_target is Grain grain)
         {

@@ -142,9 +142,6 @@ internal sealed class ActorRuntime : IHostedService, IAsyncDisposable, IDisposab
         }
     }
 
-    /// <summary>The activation for a grain id if one is live (tests and diagnostics).</summary>
-    public Activation? FindActivation(GrainId grainId) => _directory.TryGetValue(grainId, out var entry) ? entry as Activation : null;
-
     public Task Invoke(GrainReference reference, GrainMethod method, object?[] args) =>
         ActorsTelemetry.CallsObserved ? InvokeObserved(reference, method, args) : InvokeCore(reference, method, args);
 
@@ -171,7 +168,10 @@ internal sealed class ActorRuntime : IHostedService, IAsyncDisposable, IDisposab
 
         try
         {
-            while (true)
+            // An activation leaves the directory before it turns invalid, so a retry finds a live or new one at once;
+            // the bound only guards against a broken invariant turning into a busy loop.
+            var spin = new SpinWait();
+            for (var attempt = 0; attempt < 1000; attempt++)
             {
                 var activation = request.TargetType.IsStatelessWorker
                     ? GetWorkerGroup(request.Target, request.TargetType).Select()
@@ -180,7 +180,11 @@ internal sealed class ActorRuntime : IHostedService, IAsyncDisposable, IDisposab
                 {
                     return;
                 }
+
+                spin.SpinOnce();
             }
+
+            request.Fail(new InvalidOperationException($"Grain '{request.Target}' kept resolving to deactivated activations; the call was not delivered."));
         }
         catch (Exception e)
         {

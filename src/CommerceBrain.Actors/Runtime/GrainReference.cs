@@ -25,6 +25,17 @@ internal sealed class GrainReference(ActorRuntime runtime, GrainId grainId, Grai
     public object Invoke(MethodInfo interfaceMethod, object?[] args)
     {
         var method = Interface.Get(interfaceMethod);
-        return method.Adapter.ToProxyResult(Runtime.Invoke(this, method, args));
+        Task task;
+        try
+        {
+            task = Runtime.Invoke(this, method, args);
+        }
+        catch (Exception e)
+        {
+            // Failures before the grain runs (runtime stopping, placement, registration) surface through the Task, as the grain's own do.
+            task = Task.FromException(e);
+        }
+
+        return method.Adapter.ToProxyResult(task);
     }
 }
