@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using CommerceBrain.IntegrationTests.Infrastructure;
 
@@ -27,6 +28,8 @@ public sealed class LoggingTests
             var entry = JsonDocument.Parse(line).RootElement;
             Assert.True(entry.TryGetProperty("LogLevel", out _), line);
             Assert.True(entry.TryGetProperty("Category", out _), line);
+            var timestamp = entry.GetProperty("Timestamp").GetString()!;
+            Assert.True(DateTimeOffset.TryParseExact(timestamp, "yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out _), line);
         }
 
         Assert.Contains(lines, l => l.Contains("\"Category\":\"CommerceBrain.Storage.StorageInitializer\"", StringComparison.Ordinal));

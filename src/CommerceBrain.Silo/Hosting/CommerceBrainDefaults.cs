@@ -1,6 +1,7 @@
 using CommerceBrain.Silo.Errors;
 using CommerceBrain.Silo.Health;
 using CommerceBrain.Silo.Telemetry;
+using Microsoft.Extensions.Logging.Console;
 
 namespace CommerceBrain.Silo.Hosting;
 
@@ -25,6 +26,8 @@ public static class CommerceBrainDefaults
         }
 
         builder.Services.Configure<HostOptions>(builder.Configuration.GetSection("CommerceBrain:Host"));
+        // The shared timestamp format ends in a space that separates it from the level in text logs; JSON needs none.
+        builder.Services.PostConfigure<JsonConsoleFormatterOptions>(json => json.TimestampFormat = json.TimestampFormat?.TrimEnd());
 
         builder.Services.AddCommerceBrainTelemetry(builder.Configuration);
         builder.Services.AddCommerceBrainProblemDetails();
