@@ -1,4 +1,3 @@
-var builder = WebApplication.CreateBuilder(args);
-var app = builder.Build();
-app.MapGet("/health/live", () => Results.Ok());
-await app.RunAsync();
+using CommerceBrain.Silo.CommandLine;
+
+return await CommerceBrainCommandLine.InvokeAsync(args);

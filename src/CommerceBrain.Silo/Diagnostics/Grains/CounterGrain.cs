@@ -1,0 +1,31 @@
+using CommerceBrain.Actors;
+using CommerceBrain.Actors.Persistence;
+using CommerceBrain.Silo.Diagnostics.Contracts;
+
+namespace CommerceBrain.Silo.Diagnostics.Grains;
+
+/// <summary>Holds one counter; writes through on every increment.</summary>
+public sealed class CounterGrain([PersistentState("counter")] IPersistentState<CounterState> counter) : Grain, ICounterGrain
+{
+    public async Task<long> Increment(long amount)
+    {
+        var previous = counter.State.Value;
+        var value = counter.State.Add(amount);
+        try
+        {
+            await counter.WriteStateAsync();   // acknowledged = durable
+        }
+        catch
+        {
+            // Keep memory equal to storage, so a failed write is not counted by the next success, and reload from
+            // storage on the next call in case the write failed on a stale ETag.
+            counter.State.Value = previous;
+            DeactivateOnIdle();
+            throw;
+        }
+
+        return value;
+    }
+
+    public Task<long> Get() => Task.FromResult(counter.State.Value);
+}

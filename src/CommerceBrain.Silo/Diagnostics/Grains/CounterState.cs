@@ -1,0 +1,15 @@
+namespace CommerceBrain.Silo.Diagnostics.Grains;
+
+/// <summary>The stored value of a diagnostics counter.</summary>
+public sealed class CounterState
+{
+    public long Value { get; set; }
+
+    /// <summary>Adds a positive <paramref name="amount"/>; refuses to overflow rather than wrap around.</summary>
+    public long Add(long amount)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(amount);
+        Value = checked(Value + amount);
+        return Value;
+    }
+}

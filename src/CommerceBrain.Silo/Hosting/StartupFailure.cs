@@ -1,0 +1,66 @@
+using CommerceBrain.Storage;
+using Microsoft.Extensions.Options;
+
+namespace CommerceBrain.Silo.Hosting;
+
+/// <summary>Turns a start-up exception into the one line an operator reads on stderr, and an exit code.</summary>
+public static class StartupFailure
+{
+    /// <summary>Describes <paramref name="exception"/>; configuration faults get no stack trace and exit code 78.</summary>
+    public static (string Line, int ExitCode, bool IsConfiguration) Describe(Exception exception)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        var configurationFault = Find<SiloConfigurationException>(exception)?.Message
+            ?? Find<StorageConfigurationException>(exception)?.Message
+            ?? Find<OptionsValidationException>(exception)?.Message
+            ?? DescribeBindFailure(exception)
+            ?? DescribeBadValue(exception);
+        if (configurationFault is not null)
+        {
+            return (OneLine(configurationFault), CommandLine.ExitCodes.ConfigurationError, true);
+        }
+
+        return (OneLine($"start-up failed: {exception.GetType().Name}: {exception.Message}"), CommandLine.ExitCodes.Failure, false);
+    }
+
+    private static string? DescribeBindFailure(Exception exception)
+    {
+        var io = Find<IOException>(exception);
+        return io is not null && io.Message.StartsWith("Failed to bind to address", StringComparison.Ordinal)
+            ? $"urls: {io.Message.TrimEnd('.')}. Choose a free address with --urls or ASPNETCORE_URLS."
+            : null;
+    }
+
+    // The configuration binder and module options name the key in their messages ("Failed to convert configuration
+    // value 'soon' at 'CommerceBrain:Actors:CallTimeout' ...", "CommerceBrain:Actors:CallTimeout must be positive.").
+    private static string? DescribeBadValue(Exception exception)
+    {
+        var invalid = Find<InvalidOperationException>(exception);
+        return invalid is not null
+            && (invalid.Message.StartsWith("Failed to convert configuration value", StringComparison.Ordinal)
+                || invalid.Message.StartsWith("CommerceBrain:", StringComparison.Ordinal))
+            ? invalid.Message
+            : null;
+    }
+
+    private static T? Find<T>(Exception exception) where T : Exception
+    {
+        for (Exception? current = exception; current is not null; current = current.InnerException)
+        {
+            if (current is T found)
+            {
+                return found;
+            }
+
+            if (current is AggregateException { InnerExceptions.Count: 1 } aggregate && aggregate.InnerExceptions[0] is T inner)
+            {
+                return inner;
+            }
+        }
+
+        return null;
+    }
+
+    private static string OneLine(string text) =>
+        "commercebrain: " + string.Join(' ', text.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+}

@@ -1,0 +1,61 @@
+using CommerceBrain.Silo.Hosting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.TestHost;
+
+namespace CommerceBrain.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// The silo composed exactly as <c>serve</c> composes it, on an in-memory test server with its own SQLite data directory.
+/// </summary>
+public sealed class TestSilo : IAsyncDisposable
+{
+    private readonly TempDirectory? ownDataDirectory;
+
+    private TestSilo(WebApplication app, string dataDirectory, TempDirectory? ownDataDirectory)
+    {
+        App = app;
+        DataDirectory = dataDirectory;
+        this.ownDataDirectory = ownDataDirectory;
+        Client = app.GetTestClient();
+    }
+
+    public WebApplication App { get; }
+
+    public HttpClient Client { get; }
+
+    public string DataDirectory { get; }
+
+    /// <summary>
+    /// Starts a silo; without a data directory in <paramref name="settings"/> it gets a temp one, deleted on dispose.
+    /// <paramref name="mapExtra"/> may add endpoints (e.g. one that throws) before it starts.
+    /// </summary>
+    public static async Task<TestSilo> StartAsync(ServeSettings? settings = null, Action<WebApplication>? mapExtra = null)
+    {
+        settings ??= ServeSettings.None;
+        var own = settings.DataDirectory is null ? TempDirectory.Create() : null;
+        var directory = settings.DataDirectory ?? own!.Path;
+        try
+        {
+            var builder = SiloApplication.CreateBuilder(settings with { DataDirectory = directory });
+            builder.WebHost.UseTestServer();
+            var app = SiloApplication.Build(builder);
+            mapExtra?.Invoke(app);
+            await SiloApplication.PrepareAsync(app, CancellationToken.None);
+            await app.StartAsync();
+            return new TestSilo(app, directory, own);
+        }
+        catch
+        {
+            own?.Dispose();
+            throw;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        await App.StopAsync();
+        await App.DisposeAsync();
+        ownDataDirectory?.Dispose();
+    }
+}
