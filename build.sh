@@ -119,6 +119,8 @@ start_postgres() {
 
 cmd_run() {
   require_dotnet
+  # dotnet run starts in the project folder; keep the default data directory at the repository root (./data).
+  export CommerceBrain__DataDirectory="${CommerceBrain__DataDirectory:-$ROOT/data}"
   exec dotnet run -c Release --project src/CommerceBrain.Silo -- serve "$@"
 }
 
