@@ -7,12 +7,13 @@ FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src
 COPY global.json CommerceBrain.sln Directory.Build.props Directory.Packages.props .editorconfig ./
 # All of src/: the silo references modules by project, and the set of modules grows.
+# CommerceBrain.Inference's build fetches the ONNX Runtime native library with `npm pack onnxruntime-node@1.22.0`
+# and copies it next to the published binaries; the SDK image has no npm.
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends nodejs npm \
+    && rm -rf /var/lib/apt/lists/*
 COPY src/ src/
 RUN dotnet publish src/CommerceBrain.Silo/CommerceBrain.Silo.csproj -c Release -o /app
-# Once the silo hosts inference, this stage must also fetch the ONNX Runtime native library from npm and copy it
-# next to the binaries (node/npm are not in the SDK image: install them first):
-#   npm pack onnxruntime-node@1.22.0 && tar -xzf onnxruntime-node-1.22.0.tgz \
-#     && cp package/bin/napi-v6/linux/x64/libonnxruntime.so* /app/
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
 WORKDIR /app
