@@ -34,8 +34,32 @@ public static class BagModelOnnx
     /// <summary>Reads the weights of a graph written by this class, checking them against the expected shape.</summary>
     public static BagModel Read(OnnxModelReader onnx, int buckets, int dim, int hidden, int outputs)
     {
-        var model = new BagModel(buckets, dim, hidden, outputs);
-        onnx.Floats("embedding_table", buckets, dim).CopyTo(model.Embedding, 0);
+        BagModel model;
+        if (onnx.HasInitializer(QuantizedTable))
+        {
+            var shape = onnx.Shape(QuantizedTable);
+            if (shape.Length != 2 || shape[1] != dim || shape[0] < 1 || shape[0] > int.MaxValue)
+            {
+                throw new InvalidDataException($"'{onnx.Source}': initializer '{QuantizedTable}' has shape [{string.Join(',', shape)}], expected [rows,{dim}].");
+            }
+
+            var rows = (int)shape[0];
+            try
+            {
+                model = new BagModel(new QuantizedEmbedding(dim, onnx.Int32s(BucketRows, buckets), onnx.Int8s(QuantizedTable, rows, dim),
+                    onnx.Floats(RowScales, rows)), hidden, outputs);
+            }
+            catch (ArgumentException e)
+            {
+                throw new InvalidDataException($"'{onnx.Source}': the quantised embedding is inconsistent: {e.Message}", e);
+            }
+        }
+        else
+        {
+            model = new BagModel(buckets, dim, hidden, outputs);
+            onnx.Floats("embedding_table", buckets, dim).CopyTo(model.Embedding, 0);
+        }
+
         if (hidden > 0)
         {
             Transpose(onnx.Floats("w1", dim, hidden), dim, hidden, model.W1);
@@ -46,6 +70,10 @@ public static class BagModelOnnx
         onnx.Floats("b2", outputs).CopyTo(model.B2, 0);
         return model;
     }
+
+    private const string BucketRows = "bucket_rows";
+    private const string QuantizedTable = "embedding_int8";
+    private const string RowScales = "embedding_scales";
 
     private static string ProducerVersion => typeof(BagModelOnnx).Assembly.GetName().Version?.ToString() ?? "1.0.0";
 
@@ -64,11 +92,28 @@ public static class BagModelOnnx
         }
 
         var bagName = encoder ? "bag" : EmbeddingOutput;
-        g.Initializer("embedding_table", m.Embedding, m.Buckets, m.Dim)
-            .Initializer("axes_2", [2L], 1)
-            .Initializer("axes_1", [1L], 1)
-            .Node("Gather", ["embedding_table", IdsInput], ["rows"], ("axis", 0L))
-            .Node("Unsqueeze", [WeightsInput, "axes_2"], ["weights_3d"])
+        var rowWeights = WeightsInput;
+        g.Initializer("axes_2", [2L], 1).Initializer("axes_1", [1L], 1);
+        if (m.Quantized is { } q)
+        {
+            // Dequantise only the gathered rows: the per-row scale joins the bag weight, the int8 row is cast to float.
+            g.Initializer(BucketRows, q.RowOfBucket, q.Buckets)
+                .Initializer(QuantizedTable, q.Values, q.Rows, q.Dim)
+                .Initializer(RowScales, q.Scales, q.Rows)
+                .Node("Gather", [BucketRows, IdsInput], ["row_ids"], ("axis", 0L))
+                .Node("Gather", [QuantizedTable, "row_ids"], ["rows_int8"], ("axis", 0L))
+                .Node("Cast", ["rows_int8"], ["rows"], ("to", 1L))
+                .Node("Gather", [RowScales, "row_ids"], ["row_scales"], ("axis", 0L))
+                .Node("Mul", [WeightsInput, "row_scales"], ["scaled_weights"]);
+            rowWeights = "scaled_weights";
+        }
+        else
+        {
+            g.Initializer("embedding_table", m.Embedding, m.Buckets, m.Dim)
+                .Node("Gather", ["embedding_table", IdsInput], ["rows"], ("axis", 0L));
+        }
+
+        g.Node("Unsqueeze", [rowWeights, "axes_2"], ["weights_3d"])
             .Node("Mul", ["rows", "weights_3d"], ["weighted_rows"])
             .Node("ReduceSum", ["weighted_rows", "axes_1"], [bagName], ("keepdims", 0L));
         var top = bagName;
