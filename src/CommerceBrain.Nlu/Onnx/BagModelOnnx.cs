@@ -5,7 +5,8 @@ namespace CommerceBrain.Nlu.Onnx;
 /// <summary>
 /// ONNX export and import of <see cref="BagModel"/> networks. Graph contract (shared with CommerceBrain.Inference):
 /// inputs <c>ids</c> int64 [batch, seq] (bucket ids, padding = bucket 0) and <c>weights</c> float [batch, seq]
-/// (bag weights, 0 for padding); Gather(embedding, ids) → Mul(Unsqueeze(weights, 2)) → ReduceSum(axis 1) =
+/// (bag weights, 0 for padding); Gather(embedding, ids) (int8 rows: Gather(bucket_rows) first, Cast to float, weights
+/// times Gather(embedding_scales)) → MatMul(Unsqueeze(weights, 1), rows) → Squeeze(1) =
 /// <c>embedding</c> [batch, dim] → (MatMul + Add + Relu) → MatMul + Add → Softmax = <c>probabilities</c>
 /// [batch, classes] for classifiers, or LpNormalization = <c>embedding</c> [batch, outputs] for encoders.
 /// </summary>
@@ -113,9 +114,10 @@ public static class BagModelOnnx
                 .Node("Gather", ["embedding_table", IdsInput], ["rows"], ("axis", 0L));
         }
 
-        g.Node("Unsqueeze", [rowWeights, "axes_2"], ["weights_3d"])
-            .Node("Mul", ["rows", "weights_3d"], ["weighted_rows"])
-            .Node("ReduceSum", ["weighted_rows", "axes_1"], [bagName], ("keepdims", 0L));
+        // [batch, 1, seq] × [batch, seq, dim]: one batched MatMul sums the weighted rows without materialising them.
+        g.Node("Unsqueeze", [rowWeights, "axes_1"], ["weights_row"])
+            .Node("MatMul", ["weights_row", "rows"], ["bag_3d"])
+            .Node("Squeeze", ["bag_3d", "axes_1"], [bagName]);
         var top = bagName;
         if (m.Hidden > 0)
         {
