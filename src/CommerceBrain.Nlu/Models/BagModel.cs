@@ -70,7 +70,10 @@ public sealed class BagModel
     /// <summary>The compact int8 embedding table, when the model was quantised (then <see cref="Embedding"/> is empty).</summary>
     public QuantizedEmbedding? Quantized { get; }
 
-    /// <summary>Hidden weights [Hidden × Dim].</summary>
+    /// <summary>
+    /// Hidden weights [Hidden × Dim]. Folded and loaded models index the non-zero span of each row (the ensemble's
+    /// block-diagonal layout), so treat their weights as read-only.
+    /// </summary>
     public float[] W1 { get; }
 
     /// <summary>Hidden bias [Hidden].</summary>
@@ -81,6 +84,9 @@ public sealed class BagModel
 
     /// <summary>Output bias [Outputs].</summary>
     public float[] B2 { get; }
+
+    // Per hidden unit, the span of W1 inputs that can be non-zero (null = all): a folded ensemble is block-diagonal.
+    private (int Start, int Length)[]? _hiddenInputs;
 
     /// <summary>Total number of parameters.</summary>
     public long ParameterCount => (Quantized is null ? Embedding.LongLength : Quantized.Values.LongLength + Quantized.Rows) + W1.Length + B1.Length + W2.Length + B2.Length;
@@ -115,9 +121,11 @@ public sealed class BagModel
             return;
         }
 
+        var spans = _hiddenInputs;
         for (var j = 0; j < Hidden; j++)
         {
-            var a = TensorPrimitives.Dot(W1.AsSpan(j * Dim, Dim), bag) + B1[j];
+            var (start, length) = spans is null ? (0, Dim) : spans[j];
+            var a = TensorPrimitives.Dot(W1.AsSpan(j * Dim + start, length), bag.Slice(start, length)) + B1[j];
             top[j] = a > 0 ? a : 0;
         }
     }
@@ -167,6 +175,11 @@ public sealed class BagModel
 
         var model = new BagModel(QuantizedEmbedding.Quantize(Embedding, Buckets, Dim, keep), Hidden, Outputs);
         CopyDenseTo(model);
+        if (_hiddenInputs is not null)
+        {
+            model.IndexHiddenInputs();
+        }
+
         return model;
     }
 
@@ -180,6 +193,23 @@ public sealed class BagModel
 
         Embedding.CopyTo(target.Embedding, 0);
         CopyDenseTo(target);
+    }
+
+    /// <summary>
+    /// Records the non-zero span of every W1 row so <see cref="Top"/> skips the zero blocks of a folded ensemble;
+    /// call once the weights are final (folding and loading do).
+    /// </summary>
+    internal void IndexHiddenInputs()
+    {
+        var spans = new (int Start, int Length)[Hidden];
+        for (var j = 0; j < Hidden; j++)
+        {
+            var row = W1.AsSpan(j * Dim, Dim);
+            var first = row.IndexOfAnyExcept(0f);
+            spans[j] = first < 0 ? (0, 0) : (first, row.LastIndexOfAnyExcept(0f) - first + 1);
+        }
+
+        _hiddenInputs = spans;
     }
 
     private void CopyDenseTo(BagModel target)
@@ -245,6 +275,7 @@ public sealed class BagModel
             topAt += m.TopDim;
         }
 
+        merged.IndexHiddenInputs();
         return merged;
     }
 }

@@ -125,12 +125,7 @@ public sealed class QuantizedEmbedding
             }
 
             var w = weights[i] * Scales[r];
-            var q = Values.AsSpan(r * Dim, Dim);
-            for (var d = 0; d < row.Length; d++)
-            {
-                row[d] = q[d];
-            }
-
+            TensorPrimitives.ConvertTruncating<sbyte, float>(Values.AsSpan(r * Dim, Dim), row);
             TensorPrimitives.MultiplyAdd(row, w, bag, bag);
         }
     }

@@ -69,6 +69,7 @@ public static class BagModelOnnx
 
         Transpose(onnx.Floats("w2", model.TopDim, outputs), model.TopDim, outputs, model.W2);
         onnx.Floats("b2", outputs).CopyTo(model.B2, 0);
+        model.IndexHiddenInputs();
         return model;
     }
 
