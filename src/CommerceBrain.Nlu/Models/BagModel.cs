@@ -71,8 +71,8 @@ public sealed class BagModel
     public QuantizedEmbedding? Quantized { get; }
 
     /// <summary>
-    /// Hidden weights [Hidden × Dim]. Folded and loaded models index the non-zero span of each row (the ensemble's
-    /// block-diagonal layout), so treat their weights as read-only.
+    /// Hidden weights [Hidden × Dim]. In a folded ensemble they are block-diagonal (see <see cref="HiddenBlocks"/>):
+    /// weights outside the blocks are zero and never read.
     /// </summary>
     public float[] W1 { get; }
 
@@ -85,8 +85,11 @@ public sealed class BagModel
     /// <summary>Output bias [Outputs].</summary>
     public float[] B2 { get; }
 
-    // Per hidden unit, the span of W1 inputs that can be non-zero (null = all): a folded ensemble is block-diagonal.
-    private (int Start, int Length)[]? _hiddenInputs;
+    /// <summary>
+    /// The diagonal blocks of a folded ensemble's hidden layer (hidden units [HiddenStart, +Hidden) read only bag
+    /// dimensions [DimStart, +Dim)); null when W1 is dense. The C# pass and the exported graph compute only the blocks.
+    /// </summary>
+    public IReadOnlyList<HiddenBlock>? HiddenBlocks { get; private set; }
 
     /// <summary>Total number of parameters.</summary>
     public long ParameterCount => (Quantized is null ? Embedding.LongLength : Quantized.Values.LongLength + Quantized.Rows) + W1.Length + B1.Length + W2.Length + B2.Length;
@@ -121,12 +124,14 @@ public sealed class BagModel
             return;
         }
 
-        var spans = _hiddenInputs;
-        for (var j = 0; j < Hidden; j++)
+        foreach (var block in HiddenBlocks ?? [new HiddenBlock(0, Dim, 0, Hidden)])
         {
-            var (start, length) = spans is null ? (0, Dim) : spans[j];
-            var a = TensorPrimitives.Dot(W1.AsSpan(j * Dim + start, length), bag.Slice(start, length)) + B1[j];
-            top[j] = a > 0 ? a : 0;
+            var input = bag.Slice(block.DimStart, block.Dim);
+            for (var j = block.HiddenStart; j < block.HiddenStart + block.Hidden; j++)
+            {
+                var a = TensorPrimitives.Dot(W1.AsSpan(j * Dim + block.DimStart, block.Dim), input) + B1[j];
+                top[j] = a > 0 ? a : 0;
+            }
         }
     }
 
@@ -158,6 +163,7 @@ public sealed class BagModel
         var copy = new BagModel(Buckets, Dim, Hidden, Outputs, Quantized);
         Embedding.CopyTo(copy.Embedding, 0);
         CopyDenseTo(copy);
+        copy.HiddenBlocks = HiddenBlocks;
         return copy;
     }
 
@@ -175,11 +181,7 @@ public sealed class BagModel
 
         var model = new BagModel(QuantizedEmbedding.Quantize(Embedding, Buckets, Dim, keep), Hidden, Outputs);
         CopyDenseTo(model);
-        if (_hiddenInputs is not null)
-        {
-            model.IndexHiddenInputs();
-        }
-
+        model.HiddenBlocks = HiddenBlocks;
         return model;
     }
 
@@ -196,20 +198,29 @@ public sealed class BagModel
     }
 
     /// <summary>
-    /// Records the non-zero span of every W1 row so <see cref="Top"/> skips the zero blocks of a folded ensemble;
-    /// call once the weights are final (folding and loading do).
+    /// Declares W1 block-diagonal; throws <see cref="ArgumentException"/> unless the blocks tile the hidden units and
+    /// the bag dimensions in order.
     /// </summary>
-    internal void IndexHiddenInputs()
+    public void SetHiddenBlocks(IReadOnlyList<HiddenBlock> blocks)
     {
-        var spans = new (int Start, int Length)[Hidden];
-        for (var j = 0; j < Hidden; j++)
+        int dimAt = 0, hiddenAt = 0;
+        foreach (var b in blocks)
         {
-            var row = W1.AsSpan(j * Dim, Dim);
-            var first = row.IndexOfAnyExcept(0f);
-            spans[j] = first < 0 ? (0, 0) : (first, row.LastIndexOfAnyExcept(0f) - first + 1);
+            if (b.DimStart != dimAt || b.HiddenStart != hiddenAt || b.Dim < 1 || b.Hidden < 1)
+            {
+                throw new ArgumentException("Hidden blocks must tile the bag dimensions and hidden units in order.", nameof(blocks));
+            }
+
+            dimAt += b.Dim;
+            hiddenAt += b.Hidden;
         }
 
-        _hiddenInputs = spans;
+        if (dimAt != Dim || hiddenAt != Hidden)
+        {
+            throw new ArgumentException($"Hidden blocks cover {dimAt} × {hiddenAt}, not {Dim} × {Hidden}.", nameof(blocks));
+        }
+
+        HiddenBlocks = blocks.ToArray();
     }
 
     private void CopyDenseTo(BagModel target)
@@ -275,7 +286,20 @@ public sealed class BagModel
             topAt += m.TopDim;
         }
 
-        merged.IndexHiddenInputs();
+        if (hidden > 0)
+        {
+            var blocks = new List<HiddenBlock>();
+            int d = 0, h = 0;
+            foreach (var m in members)
+            {
+                blocks.Add(new HiddenBlock(d, m.Dim, h, m.Hidden));
+                d += m.Dim;
+                h += m.Hidden;
+            }
+
+            merged.SetHiddenBlocks(blocks);
+        }
+
         return merged;
     }
 }

@@ -61,7 +61,12 @@ public static class BagModelOnnx
             onnx.Floats("embedding_table", buckets, dim).CopyTo(model.Embedding, 0);
         }
 
-        if (hidden > 0)
+        if (hidden > 0 && onnx.HasInitializer("w1_0"))
+        {
+            ReadHiddenBlocks(onnx, model);
+            onnx.Floats("b1", hidden).CopyTo(model.B1, 0);
+        }
+        else if (hidden > 0)
         {
             Transpose(onnx.Floats("w1", dim, hidden), dim, hidden, model.W1);
             onnx.Floats("b1", hidden).CopyTo(model.B1, 0);
@@ -69,8 +74,45 @@ public static class BagModelOnnx
 
         Transpose(onnx.Floats("w2", model.TopDim, outputs), model.TopDim, outputs, model.W2);
         onnx.Floats("b2", outputs).CopyTo(model.B2, 0);
-        model.IndexHiddenInputs();
         return model;
+    }
+
+    // w1_0, w1_1, … are the transposed diagonal blocks [dim_k × hidden_k], in order.
+    private static void ReadHiddenBlocks(OnnxModelReader onnx, BagModel model)
+    {
+        var blocks = new List<HiddenBlock>();
+        int dimAt = 0, hiddenAt = 0;
+        for (var k = 0; onnx.HasInitializer($"w1_{k}"); k++)
+        {
+            var shape = onnx.Shape($"w1_{k}");
+            if (shape.Length != 2 || shape[0] < 1 || shape[1] < 1 || dimAt + shape[0] > model.Dim || hiddenAt + shape[1] > model.Hidden)
+            {
+                throw new InvalidDataException($"'{onnx.Source}': hidden block 'w1_{k}' has shape [{string.Join(',', shape)}], which does not fit {model.Dim} × {model.Hidden}.");
+            }
+
+            int rows = (int)shape[0], cols = (int)shape[1];
+            var w = onnx.Floats($"w1_{k}", rows, cols);
+            for (var r = 0; r < rows; r++)
+            {
+                for (var c = 0; c < cols; c++)
+                {
+                    model.W1[(hiddenAt + c) * model.Dim + dimAt + r] = w[r * cols + c];
+                }
+            }
+
+            blocks.Add(new HiddenBlock(dimAt, rows, hiddenAt, cols));
+            dimAt += rows;
+            hiddenAt += cols;
+        }
+
+        try
+        {
+            model.SetHiddenBlocks(blocks);
+        }
+        catch (ArgumentException e)
+        {
+            throw new InvalidDataException($"'{onnx.Source}': {e.Message}", e);
+        }
     }
 
     private const string BucketRows = "bucket_rows";
@@ -120,7 +162,26 @@ public static class BagModelOnnx
             .Node("MatMul", ["weights_row", "rows"], ["bag_3d"])
             .Node("Squeeze", ["bag_3d", "axes_1"], [bagName]);
         var top = bagName;
-        if (m.Hidden > 0)
+        if (m.Hidden > 0 && m.HiddenBlocks is { Count: > 1 } blocks)
+        {
+            // A folded ensemble: each member's hidden layer multiplies only its own slice of the bag (half the work of
+            // the block-diagonal matrix for two members).
+            var parts = blocks.Select((_, k) => $"bag_{k}").ToArray();
+            g.Initializer("bag_split", blocks.Select(b => (long)b.Dim).ToArray(), blocks.Count)
+                .Node("Split", [bagName, "bag_split"], parts, ("axis", 1L));
+            for (var k = 0; k < blocks.Count; k++)
+            {
+                g.Initializer($"w1_{k}", Block(m, blocks[k]), blocks[k].Dim, blocks[k].Hidden)
+                    .Node("MatMul", [parts[k], $"w1_{k}"], [$"hidden_mm_{k}"]);
+            }
+
+            g.Initializer("b1", m.B1, m.Hidden)
+                .Node("Concat", blocks.Select((_, k) => $"hidden_mm_{k}").ToArray(), ["hidden_mm"], ("axis", 1L))
+                .Node("Add", ["hidden_mm", "b1"], ["hidden_pre"])
+                .Node("Relu", ["hidden_pre"], ["hidden"]);
+            top = "hidden";
+        }
+        else if (m.Hidden > 0)
         {
             g.Initializer("w1", Transposed(m.W1, m.Hidden, m.Dim), m.Dim, m.Hidden)
                 .Initializer("b1", m.B1, m.Hidden)
@@ -144,6 +205,21 @@ public static class BagModelOnnx
         }
 
         return g;
+    }
+
+    // The block's weights transposed to [block dim × block hidden] for MatMul.
+    private static float[] Block(BagModel m, HiddenBlock b)
+    {
+        var result = new float[b.Dim * b.Hidden];
+        for (var j = 0; j < b.Hidden; j++)
+        {
+            for (var d = 0; d < b.Dim; d++)
+            {
+                result[d * b.Hidden + j] = m.W1[(b.HiddenStart + j) * m.Dim + b.DimStart + d];
+            }
+        }
+
+        return result;
     }
 
     private static float[] Transposed(float[] source, int rows, int cols)

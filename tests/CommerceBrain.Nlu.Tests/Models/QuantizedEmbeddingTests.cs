@@ -65,6 +65,12 @@ public sealed class QuantizedEmbeddingTests : IDisposable
         Assert.Contains("Cast", onnx.Operators);
         Assert.False(onnx.HasInitializer("embedding_table"));
         var loaded = ModelDirectory.LoadIntentModel(_dir);
+
+        // The two ensemble members' hidden layers are exported as two blocks (Split, one MatMul each) and come back as such.
+        Assert.Contains("Split", onnx.Operators);
+        Assert.Equal([new HiddenBlock(0, 16, 0, 8), new HiddenBlock(16, 16, 8, 8)], network.HiddenBlocks!);
+        Assert.Equal(network.HiddenBlocks, loaded.Network.HiddenBlocks!);
+        Assert.Equal(network.W1, loaded.Network.W1);
         Assert.Equal(network.Quantized.RowOfBucket, loaded.Network.Quantized!.RowOfBucket);
         Assert.Equal(network.Quantized.Values, loaded.Network.Quantized.Values);
         Assert.Equal(network.Quantized.Scales, loaded.Network.Quantized.Scales);
@@ -100,6 +106,16 @@ public sealed class QuantizedEmbeddingTests : IDisposable
                 Assert.Equal(expected[c], probabilities[i * expected.Length + c], 1e-5f);
             }
         }
+    }
+
+    [Fact]
+    public void Hidden_blocks_must_tile_the_layer()
+    {
+        var model = new BagModel(4, 4, 4, 2);
+        Assert.Throws<ArgumentException>(() => model.SetHiddenBlocks([new HiddenBlock(0, 2, 0, 2), new HiddenBlock(3, 1, 2, 2)]));
+        Assert.Throws<ArgumentException>(() => model.SetHiddenBlocks([new HiddenBlock(0, 2, 0, 2)]));
+        model.SetHiddenBlocks([new HiddenBlock(0, 2, 0, 3), new HiddenBlock(2, 2, 3, 1)]);
+        Assert.Equal(2, model.HiddenBlocks!.Count);
     }
 
     [Fact]
