@@ -137,7 +137,7 @@ public static class BagModelOnnx
 
         var bagName = encoder ? "bag" : EmbeddingOutput;
         var rowWeights = WeightsInput;
-        g.Initializer("axes_2", [2L], 1).Initializer("axes_1", [1L], 1);
+        g.Initializer("axes_1", [1L], 1);
         if (m.Quantized is { } q)
         {
             // Dequantise only the gathered rows: the per-row scale joins the bag weight, the int8 row is cast to float.
