@@ -115,7 +115,7 @@ public sealed class QuantizedEmbedding
     public void Bag(ReadOnlySpan<int> ids, ReadOnlySpan<float> weights, Span<float> bag)
     {
         bag.Clear();
-        Span<float> row = stackalloc float[Dim];
+        Span<float> row = Dim <= 1024 ? stackalloc float[Dim] : new float[Dim];
         for (var i = 0; i < ids.Length; i++)
         {
             var r = RowOfBucket[ids[i]];

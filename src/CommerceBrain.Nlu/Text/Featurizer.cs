@@ -62,10 +62,10 @@ public sealed class Featurizer
         }
 
         var scratch = t_scratch ??= new Scratch();
-        var normalized = Scratch.Ensure(ref scratch.Normalized, TextNormalizer.MaxNormalizedLength(text.Length));
+        var normalized = Scratch.Rent(ref scratch.Normalized, TextNormalizer.MaxNormalizedLength(text.Length));
         var length = TextNormalizer.Normalize(text, normalized);
-        var chars = Scratch.Ensure(ref scratch.TokenChars, length);
-        var tokens = Scratch.Ensure(ref scratch.Tokens, Tokenizer.MaxTokenCount(length));
+        var chars = Scratch.Rent(ref scratch.TokenChars, length);
+        var tokens = Scratch.Rent(ref scratch.Tokens, Tokenizer.MaxTokenCount(length));
         var tokenCount = Tokenizer.Tokenize(normalized.AsSpan(0, length), Options.MaxTokens, chars, tokens);
         var bound = 0;
         for (var t = 0; t < tokenCount; t++)
@@ -157,10 +157,17 @@ public sealed class Featurizer
 
     private sealed class Scratch
     {
+        // Text-sized buffers beyond this many elements are used once and not kept, so one huge message does not pin
+        // megabytes on every thread that ever saw it.
+        private const int RetainLimit = 1 << 16;
+
         public char[] Normalized = new char[256];
         public char[] TokenChars = new char[256];
         public Range[] Tokens = new Range[64];
         public int[] Ids = new int[512];
+
+        public static T[] Rent<T>(ref T[] cached, int length) =>
+            cached.Length >= length ? cached : length > RetainLimit ? new T[length] : Ensure(ref cached, length);
 
         public static T[] Ensure<T>(ref T[] buffer, int length)
         {
