@@ -42,9 +42,11 @@ public static class NluCommand
         var validation = new Option<double>("--validation") { Description = "Stratified validation fraction.", DefaultValueFactory = _ => new TrainerOptions().ValidationFraction };
         var oosLabel = new Option<string>("--oos-label") { Description = "Label of the out-of-scope class.", DefaultValueFactory = _ => "oos" };
         var quiet = new Option<bool>("--quiet") { Description = "No per-epoch progress." };
+        var floatEmbedding = new Option<bool>("--float-embedding") { Description = "Store the embedding table as float32 instead of int8 with per-row scales." };
+        var keepUntouched = new Option<bool>("--keep-untouched") { Description = "Keep buckets no training example uses (their random initial values) instead of dropping them." };
         var command = new Command("train", "Train an intent classifier and export it as ONNX.")
         {
-            data, output, seed, epochs, dim, hidden, buckets, ensemble, threads, validation, oosLabel, quiet,
+            data, output, seed, epochs, dim, hidden, buckets, ensemble, threads, validation, oosLabel, quiet, floatEmbedding, keepUntouched,
         };
         command.SetAction(parse => Run(parse, () =>
         {
@@ -62,6 +64,8 @@ public static class NluCommand
                 Threads = parse.GetValue(threads),
                 ValidationFraction = parse.GetValue(validation),
                 OosLabel = parse.GetValue(oosLabel)!,
+                QuantizeEmbedding = !parse.GetValue(floatEmbedding),
+                DropUntouchedBuckets = !parse.GetValue(keepUntouched),
             };
             var progress = parse.GetValue(quiet) ? null : new ConsoleProgress(err);
             var stopwatch = Stopwatch.StartNew();

@@ -1,4 +1,5 @@
 using CommerceBrain.Inference;
+using CommerceBrain.Inference.Contracts;
 using CommerceBrain.Nlu.Models;
 using CommerceBrain.Nlu.Onnx;
 
@@ -11,6 +12,8 @@ namespace CommerceBrain.Nlu.Intents;
 /// </summary>
 public sealed class IntentClassifier : IDisposable
 {
+    private static readonly string[] ProbabilitiesOnly = [BagModelOnnx.ProbabilitiesOutput];
+    private static readonly KeyValuePair<string, object?> OnnxEngine = new("engine", "onnxruntime");
     private readonly OnnxSession? _session;
 
     /// <summary>Wraps a trained model; <paramref name="session"/> (owned) runs the exported graph when given.</summary>
@@ -58,6 +61,36 @@ public sealed class IntentClassifier : IDisposable
         return predictions;
     }
 
+    /// <summary>
+    /// Classifies one text through CommerceBrain.Inference: the text is featurized here and the exported graph of this
+    /// model, published as <paramref name="model"/>, runs in the service's micro-batcher together with other callers'
+    /// requests. Use this from many concurrent callers (grains, request handlers) for throughput.
+    /// </summary>
+    /// <exception cref="ModelNotFoundException">No model of that name is published.</exception>
+    public async Task<IntentPrediction> PredictAsync(IInferenceService inference, string model, string? text, int topK = 3,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(inference);
+        ArgumentOutOfRangeException.ThrowIfLessThan(topK, 1);
+        var request = Model.Featurizer.ToInferenceRequest(text, ProbabilitiesOnly);
+        var result = await inference.InferAsync(model, request, cancellationToken).ConfigureAwait(false);
+        var probabilities = result.Floats(BagModelOnnx.ProbabilitiesOutput);
+        if (probabilities.Length != Model.Labels.Count)
+        {
+            throw new InvalidOperationException(
+                $"Model '{model}' returned {probabilities.Length} probabilities, but this classifier has {Model.Labels.Count} labels; publish the matching model.onnx.");
+        }
+
+        var prediction = Decide(probabilities, topK);
+        NluTelemetry.IntentPredictions.Add(1, OnnxEngine);
+        if (prediction.IsOutOfScope)
+        {
+            NluTelemetry.OutOfScope.Add(1, OnnxEngine);
+        }
+
+        return prediction;
+    }
+
     /// <summary>Calibrated class probabilities for each text (label order = <see cref="IntentModel.Labels"/>).</summary>
     public float[][] Probabilities(IReadOnlyList<string?> texts)
     {
@@ -75,9 +108,35 @@ public sealed class IntentClassifier : IDisposable
     /// <summary>Applies the top-k and out-of-scope rule to one probability vector.</summary>
     public IntentPrediction Decide(float[] probabilities, int topK = 3)
     {
-        var order = Enumerable.Range(0, probabilities.Length).OrderByDescending(i => probabilities[i]).ThenBy(i => i).ToArray();
-        var candidates = order.Take(topK).Select(i => new IntentScore(Model.Labels[i], probabilities[i])).ToArray();
-        var top = order[0];
+        // Partial selection of the top k (highest first, ties by label order): no full sort per request.
+        var k = Math.Min(topK, probabilities.Length);
+        Span<int> best = stackalloc int[k];
+        var count = 0;
+        for (var i = 0; i < probabilities.Length; i++)
+        {
+            var p = probabilities[i];
+            if (count == k && p <= probabilities[best[k - 1]])
+            {
+                continue;
+            }
+
+            var at = count < k ? count++ : k - 1;
+            while (at > 0 && probabilities[best[at - 1]] < p)
+            {
+                best[at] = best[at - 1];
+                at--;
+            }
+
+            best[at] = i;
+        }
+
+        var candidates = new IntentScore[k];
+        for (var i = 0; i < k; i++)
+        {
+            candidates[i] = new IntentScore(Model.Labels[best[i]], probabilities[best[i]]);
+        }
+
+        var top = best[0];
         var topLabel = Model.Labels[top];
         var outOfScope = topLabel == Model.OosLabel || probabilities[top] < Model.OosThreshold;
         return outOfScope

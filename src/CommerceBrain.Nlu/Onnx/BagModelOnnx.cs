@@ -5,7 +5,8 @@ namespace CommerceBrain.Nlu.Onnx;
 /// <summary>
 /// ONNX export and import of <see cref="BagModel"/> networks. Graph contract (shared with CommerceBrain.Inference):
 /// inputs <c>ids</c> int64 [batch, seq] (bucket ids, padding = bucket 0) and <c>weights</c> float [batch, seq]
-/// (bag weights, 0 for padding); Gather(embedding, ids) → Mul(Unsqueeze(weights, 2)) → ReduceSum(axis 1) =
+/// (bag weights, 0 for padding); Gather(embedding, ids) (int8 rows: Gather(bucket_rows) first, Cast to float, weights
+/// times Gather(embedding_scales)) → MatMul(Unsqueeze(weights, 1), rows) → Squeeze(1) =
 /// <c>embedding</c> [batch, dim] → (MatMul + Add + Relu) → MatMul + Add → Softmax = <c>probabilities</c>
 /// [batch, classes] for classifiers, or LpNormalization = <c>embedding</c> [batch, outputs] for encoders.
 /// </summary>
@@ -34,9 +35,38 @@ public static class BagModelOnnx
     /// <summary>Reads the weights of a graph written by this class, checking them against the expected shape.</summary>
     public static BagModel Read(OnnxModelReader onnx, int buckets, int dim, int hidden, int outputs)
     {
-        var model = new BagModel(buckets, dim, hidden, outputs);
-        onnx.Floats("embedding_table", buckets, dim).CopyTo(model.Embedding, 0);
-        if (hidden > 0)
+        BagModel model;
+        if (onnx.HasInitializer(QuantizedTable))
+        {
+            var shape = onnx.Shape(QuantizedTable);
+            if (shape.Length != 2 || shape[1] != dim || shape[0] < 1 || shape[0] > int.MaxValue)
+            {
+                throw new InvalidDataException($"'{onnx.Source}': initializer '{QuantizedTable}' has shape [{string.Join(',', shape)}], expected [rows,{dim}].");
+            }
+
+            var rows = (int)shape[0];
+            try
+            {
+                model = new BagModel(new QuantizedEmbedding(dim, onnx.Int32s(BucketRows, buckets), onnx.Int8s(QuantizedTable, rows, dim),
+                    onnx.Floats(RowScales, rows)), hidden, outputs);
+            }
+            catch (ArgumentException e)
+            {
+                throw new InvalidDataException($"'{onnx.Source}': the quantised embedding is inconsistent: {e.Message}", e);
+            }
+        }
+        else
+        {
+            model = new BagModel(buckets, dim, hidden, outputs);
+            onnx.Floats("embedding_table", buckets, dim).CopyTo(model.Embedding, 0);
+        }
+
+        if (hidden > 0 && onnx.HasInitializer("w1_0"))
+        {
+            ReadHiddenBlocks(onnx, model);
+            onnx.Floats("b1", hidden).CopyTo(model.B1, 0);
+        }
+        else if (hidden > 0)
         {
             Transpose(onnx.Floats("w1", dim, hidden), dim, hidden, model.W1);
             onnx.Floats("b1", hidden).CopyTo(model.B1, 0);
@@ -46,6 +76,48 @@ public static class BagModelOnnx
         onnx.Floats("b2", outputs).CopyTo(model.B2, 0);
         return model;
     }
+
+    // w1_0, w1_1, … are the transposed diagonal blocks [dim_k × hidden_k], in order.
+    private static void ReadHiddenBlocks(OnnxModelReader onnx, BagModel model)
+    {
+        var blocks = new List<HiddenBlock>();
+        int dimAt = 0, hiddenAt = 0;
+        for (var k = 0; onnx.HasInitializer($"w1_{k}"); k++)
+        {
+            var shape = onnx.Shape($"w1_{k}");
+            if (shape.Length != 2 || shape[0] < 1 || shape[1] < 1 || dimAt + shape[0] > model.Dim || hiddenAt + shape[1] > model.Hidden)
+            {
+                throw new InvalidDataException($"'{onnx.Source}': hidden block 'w1_{k}' has shape [{string.Join(',', shape)}], which does not fit {model.Dim} × {model.Hidden}.");
+            }
+
+            int rows = (int)shape[0], cols = (int)shape[1];
+            var w = onnx.Floats($"w1_{k}", rows, cols);
+            for (var r = 0; r < rows; r++)
+            {
+                for (var c = 0; c < cols; c++)
+                {
+                    model.W1[(hiddenAt + c) * model.Dim + dimAt + r] = w[r * cols + c];
+                }
+            }
+
+            blocks.Add(new HiddenBlock(dimAt, rows, hiddenAt, cols));
+            dimAt += rows;
+            hiddenAt += cols;
+        }
+
+        try
+        {
+            model.SetHiddenBlocks(blocks);
+        }
+        catch (ArgumentException e)
+        {
+            throw new InvalidDataException($"'{onnx.Source}': {e.Message}", e);
+        }
+    }
+
+    private const string BucketRows = "bucket_rows";
+    private const string QuantizedTable = "embedding_int8";
+    private const string RowScales = "embedding_scales";
 
     private static string ProducerVersion => typeof(BagModelOnnx).Assembly.GetName().Version?.ToString() ?? "1.0.0";
 
@@ -64,15 +136,52 @@ public static class BagModelOnnx
         }
 
         var bagName = encoder ? "bag" : EmbeddingOutput;
-        g.Initializer("embedding_table", m.Embedding, m.Buckets, m.Dim)
-            .Initializer("axes_2", [2L], 1)
-            .Initializer("axes_1", [1L], 1)
-            .Node("Gather", ["embedding_table", IdsInput], ["rows"], ("axis", 0L))
-            .Node("Unsqueeze", [WeightsInput, "axes_2"], ["weights_3d"])
-            .Node("Mul", ["rows", "weights_3d"], ["weighted_rows"])
-            .Node("ReduceSum", ["weighted_rows", "axes_1"], [bagName], ("keepdims", 0L));
+        var rowWeights = WeightsInput;
+        g.Initializer("axes_1", [1L], 1);
+        if (m.Quantized is { } q)
+        {
+            // Dequantise only the gathered rows: the per-row scale joins the bag weight, the int8 row is cast to float.
+            g.Initializer(BucketRows, q.RowOfBucket, q.Buckets)
+                .Initializer(QuantizedTable, q.Values, q.Rows, q.Dim)
+                .Initializer(RowScales, q.Scales, q.Rows)
+                .Node("Gather", [BucketRows, IdsInput], ["row_ids"], ("axis", 0L))
+                .Node("Gather", [QuantizedTable, "row_ids"], ["rows_int8"], ("axis", 0L))
+                .Node("Cast", ["rows_int8"], ["rows"], ("to", 1L))
+                .Node("Gather", [RowScales, "row_ids"], ["row_scales"], ("axis", 0L))
+                .Node("Mul", [WeightsInput, "row_scales"], ["scaled_weights"]);
+            rowWeights = "scaled_weights";
+        }
+        else
+        {
+            g.Initializer("embedding_table", m.Embedding, m.Buckets, m.Dim)
+                .Node("Gather", ["embedding_table", IdsInput], ["rows"], ("axis", 0L));
+        }
+
+        // [batch, 1, seq] × [batch, seq, dim]: one batched MatMul sums the weighted rows without materialising them.
+        g.Node("Unsqueeze", [rowWeights, "axes_1"], ["weights_row"])
+            .Node("MatMul", ["weights_row", "rows"], ["bag_3d"])
+            .Node("Squeeze", ["bag_3d", "axes_1"], [bagName]);
         var top = bagName;
-        if (m.Hidden > 0)
+        if (m.Hidden > 0 && m.HiddenBlocks is { Count: > 1 } blocks)
+        {
+            // A folded ensemble: each member's hidden layer multiplies only its own slice of the bag (half the work of
+            // the block-diagonal matrix for two members).
+            var parts = blocks.Select((_, k) => $"bag_{k}").ToArray();
+            g.Initializer("bag_split", blocks.Select(b => (long)b.Dim).ToArray(), blocks.Count)
+                .Node("Split", [bagName, "bag_split"], parts, ("axis", 1L));
+            for (var k = 0; k < blocks.Count; k++)
+            {
+                g.Initializer($"w1_{k}", Block(m, blocks[k]), blocks[k].Dim, blocks[k].Hidden)
+                    .Node("MatMul", [parts[k], $"w1_{k}"], [$"hidden_mm_{k}"]);
+            }
+
+            g.Initializer("b1", m.B1, m.Hidden)
+                .Node("Concat", blocks.Select((_, k) => $"hidden_mm_{k}").ToArray(), ["hidden_mm"], ("axis", 1L))
+                .Node("Add", ["hidden_mm", "b1"], ["hidden_pre"])
+                .Node("Relu", ["hidden_pre"], ["hidden"]);
+            top = "hidden";
+        }
+        else if (m.Hidden > 0)
         {
             g.Initializer("w1", Transposed(m.W1, m.Hidden, m.Dim), m.Dim, m.Hidden)
                 .Initializer("b1", m.B1, m.Hidden)
@@ -96,6 +205,21 @@ public static class BagModelOnnx
         }
 
         return g;
+    }
+
+    // The block's weights transposed to [block dim × block hidden] for MatMul.
+    private static float[] Block(BagModel m, HiddenBlock b)
+    {
+        var result = new float[b.Dim * b.Hidden];
+        for (var j = 0; j < b.Hidden; j++)
+        {
+            for (var d = 0; d < b.Dim; d++)
+            {
+                result[d * b.Hidden + j] = m.W1[(b.HiddenStart + j) * m.Dim + b.DimStart + d];
+            }
+        }
+
+        return result;
     }
 
     private static float[] Transposed(float[] source, int rows, int cols)

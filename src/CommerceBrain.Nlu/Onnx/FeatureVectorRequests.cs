@@ -13,4 +13,27 @@ public static class FeatureVectorRequests
     public static InferenceRequest ToInferenceRequest(this FeatureVector features, IReadOnlyList<string>? outputs = null) =>
         InferenceRequest.ForWeightedTokenIds(Array.ConvertAll(features.Ids, id => (long)id), features.Weights,
             BagModelOnnx.IdsInput, BagModelOnnx.WeightsInput, outputs);
+
+    /// <summary>
+    /// Featurizes <paramref name="text"/> straight into a weighted-bag request (the same ids and weights as
+    /// <c>featurizer.Featurize(text).ToInferenceRequest()</c>); the only allocations are the request's own rows.
+    /// </summary>
+    public static InferenceRequest ToInferenceRequest(this Featurizer featurizer, ReadOnlySpan<char> text, IReadOnlyList<string>? outputs = null)
+    {
+        var buffer = t_ids ??= new int[512];
+        var count = featurizer.Featurize(text, ref buffer, out var weight);
+        t_ids = buffer;
+        var ids = new long[count];
+        for (var i = 0; i < count; i++)
+        {
+            ids[i] = buffer[i];
+        }
+
+        var weights = new float[count];
+        Array.Fill(weights, weight);
+        return InferenceRequest.ForWeightedTokenIds(ids, weights, BagModelOnnx.IdsInput, BagModelOnnx.WeightsInput, outputs);
+    }
+
+    [ThreadStatic]
+    private static int[]? t_ids;
 }

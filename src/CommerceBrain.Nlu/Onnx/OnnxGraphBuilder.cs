@@ -16,6 +16,8 @@ public sealed class OnnxGraphBuilder
     public const long Opset = 17;
 
     private const int FloatType = 1;
+    private const int Int8Type = 3;
+    private const int Int32Type = 6;
     private const int Int64Type = 7;
 
     private readonly ProtoMessage _graph = new();
@@ -49,6 +51,20 @@ public sealed class OnnxGraphBuilder
     {
         var bytes = MemoryMarshal.AsBytes(data.AsSpan()).ToArray();
         return Tensor(name, Int64Type, t => t.Bytes(9, bytes), dims);
+    }
+
+    /// <summary>Adds an int32 initialiser of the given shape.</summary>
+    public OnnxGraphBuilder Initializer(string name, int[] data, params long[] dims)
+    {
+        var bytes = MemoryMarshal.AsBytes(data.AsSpan()).ToArray();
+        return Tensor(name, Int32Type, t => t.Bytes(9, bytes), dims);
+    }
+
+    /// <summary>Adds an int8 initialiser of the given shape.</summary>
+    public OnnxGraphBuilder Initializer(string name, sbyte[] data, params long[] dims)
+    {
+        var bytes = MemoryMarshal.AsBytes(data.AsSpan()).ToArray();
+        return Tensor(name, Int8Type, t => t.Bytes(9, bytes), dims);
     }
 
     /// <summary>Adds a node; attributes are int (long), float, or int list (long[]) values.</summary>

@@ -9,7 +9,7 @@ namespace CommerceBrain.Nlu.Onnx;
 /// </summary>
 public sealed class OnnxModelReader
 {
-    private readonly Dictionary<string, (long[] Dims, float[]? Floats, long[]? Longs)> _initializers = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (long[] Dims, float[]? Floats, long[]? Longs, byte[]? Raw, long Type)> _initializers = new(StringComparer.Ordinal);
 
     private OnnxModelReader(string source) => Source = source;
 
@@ -86,6 +86,48 @@ public sealed class OnnxModelReader
         }
 
         return t.Floats;
+    }
+
+    /// <summary>True when the graph has an initialiser of that name.</summary>
+    public bool HasInitializer(string name) => _initializers.ContainsKey(name);
+
+    /// <summary>The shape of an initialiser; throws <see cref="InvalidDataException"/> when missing.</summary>
+    public long[] Shape(string name) => _initializers.TryGetValue(name, out var t)
+        ? t.Dims
+        : throw new InvalidDataException($"'{Source}' has no initializer '{name}'.");
+
+    /// <summary>An int32 initialiser (raw_data) and its shape; throws <see cref="InvalidDataException"/> when missing or mis-shaped.</summary>
+    public int[] Int32s(string name, params long[] expectedDims)
+    {
+        var raw = Raw(name, 6, "int32", expectedDims);
+        var result = new int[raw.Length / 4];
+        Buffer.BlockCopy(raw, 0, result, 0, raw.Length);
+        return result;
+    }
+
+    /// <summary>An int8 initialiser (raw_data) and its shape; throws <see cref="InvalidDataException"/> when missing or mis-shaped.</summary>
+    public sbyte[] Int8s(string name, params long[] expectedDims)
+    {
+        var raw = Raw(name, 3, "int8", expectedDims);
+        var result = new sbyte[raw.Length];
+        Buffer.BlockCopy(raw, 0, result, 0, raw.Length);
+        return result;
+    }
+
+    private byte[] Raw(string name, long type, string typeName, long[] expectedDims)
+    {
+        if (!_initializers.TryGetValue(name, out var t) || t.Type != type || t.Raw is null)
+        {
+            throw new InvalidDataException($"'{Source}' has no {typeName} initializer '{name}' (raw_data).");
+        }
+
+        if (!t.Dims.SequenceEqual(expectedDims))
+        {
+            throw new InvalidDataException(
+                $"'{Source}': initializer '{name}' has shape [{string.Join(',', t.Dims)}], expected [{string.Join(',', expectedDims)}].");
+        }
+
+        return t.Raw;
     }
 
     private void ReadGraph(Cursor graph)
@@ -216,7 +258,7 @@ public sealed class OnnxModelReader
                     throw new InvalidDataException($"initializer '{name}' holds {f.LongLength} values but its shape needs {count}.");
                 }
 
-                _initializers[name] = (dims.ToArray(), f, null);
+                _initializers[name] = (dims.ToArray(), f, null, null, type);
                 break;
             case 7:
                 var l = raw is { } rl ? rl.Longs() : longs.ToArray();
@@ -225,10 +267,20 @@ public sealed class OnnxModelReader
                     throw new InvalidDataException($"initializer '{name}' holds {l.LongLength} values but its shape needs {count}.");
                 }
 
-                _initializers[name] = (dims.ToArray(), null, l);
+                _initializers[name] = (dims.ToArray(), null, l, null, type);
+                break;
+            case 3 or 6:
+                var width = type == 3 ? 1 : 4;
+                var bytes = raw is { } rb ? rb.Bytes() : null;
+                if (bytes is not null && bytes.LongLength != count * width)
+                {
+                    throw new InvalidDataException($"initializer '{name}' holds {bytes.LongLength / width} values but its shape needs {count}.");
+                }
+
+                _initializers[name] = (dims.ToArray(), null, null, bytes, type);
                 break;
             default:
-                _initializers[name] = (dims.ToArray(), null, null);
+                _initializers[name] = (dims.ToArray(), null, null, null, type);
                 break;
         }
     }
@@ -311,6 +363,8 @@ public sealed class OnnxModelReader
             Buffer.BlockCopy(bytes, _at, result, 0, Remaining);
             return result;
         }
+
+        public byte[] Bytes() => bytes.AsSpan(_at, Remaining).ToArray();
 
         public long[] Longs()
         {

@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace CommerceBrain.Nlu.Text;
 
 /// <summary>
@@ -8,7 +6,7 @@ namespace CommerceBrain.Nlu.Text;
 /// lower-casing and whitespace collapsing.
 /// </summary>
 /// <remarks>
-/// The folding is implemented here instead of <see cref="string.Normalize(NormalizationForm)"/> because the hosts
+/// The folding is implemented here instead of <see cref="string.Normalize(System.Text.NormalizationForm)"/> because the hosts
 /// run with invariant globalization, where the platform normaliser is a no-op, and hashed features must be identical
 /// in every process and on every machine.
 /// </remarks>
@@ -22,7 +20,20 @@ public static class TextNormalizer
             return string.Empty;
         }
 
-        var sb = new StringBuilder(text.Length);
+        var buffer = new char[MaxNormalizedLength(text.Length)];
+        return new string(buffer, 0, Normalize(text, buffer));
+    }
+
+    /// <summary>The most characters <see cref="Normalize(ReadOnlySpan{char}, Span{char})"/> can write for a text of this length.</summary>
+    public static int MaxNormalizedLength(int textLength) => checked(textLength * MaxExpansion);
+
+    /// <summary>
+    /// Normalises into <paramref name="destination"/> (at least <see cref="MaxNormalizedLength"/> long) without
+    /// allocating; returns the number of characters written. Same result as <see cref="Normalize(string?)"/>.
+    /// </summary>
+    public static int Normalize(ReadOnlySpan<char> text, Span<char> destination)
+    {
+        var length = 0;
         var pendingSpace = false;
         foreach (var raw in text)
         {
@@ -31,7 +42,7 @@ public static class TextNormalizer
             {
                 if (single != '\0')
                 {
-                    Append(sb, single, ref pendingSpace);
+                    Append(destination, ref length, single, ref pendingSpace);
                 }
 
                 continue;
@@ -39,28 +50,31 @@ public static class TextNormalizer
 
             foreach (var c in multi)
             {
-                Append(sb, c, ref pendingSpace);
+                Append(destination, ref length, c, ref pendingSpace);
             }
         }
 
-        return sb.ToString();
+        return length;
     }
 
-    private static void Append(StringBuilder sb, char c, ref bool pendingSpace)
+    // The longest expansion of one UTF-16 unit by Fold ("ffi", "ffl", "...", "iii").
+    private const int MaxExpansion = 3;
+
+    private static void Append(Span<char> destination, ref int length, char c, ref bool pendingSpace)
     {
         if (char.IsWhiteSpace(c) || char.IsControl(c))
         {
-            pendingSpace = sb.Length > 0;
+            pendingSpace = length > 0;
             return;
         }
 
         if (pendingSpace)
         {
-            sb.Append(' ');
+            destination[length++] = ' ';
             pendingSpace = false;
         }
 
-        sb.Append(char.ToLowerInvariant(c));
+        destination[length++] = char.ToLowerInvariant(c);
     }
 
     /// <summary>

@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace CommerceBrain.Nlu.Text;
 
 /// <summary>
@@ -12,46 +10,70 @@ public static class Tokenizer
     /// <summary>Tokenises already normalised text (see <see cref="TextNormalizer"/>), stopping after <paramref name="maxTokens"/>.</summary>
     public static List<string> Tokenize(string normalized, int maxTokens = int.MaxValue)
     {
-        var tokens = new List<string>();
-        var word = new StringBuilder();
-        var text = normalized.AsSpan();
-        for (var i = 0; i < text.Length && tokens.Count < maxTokens; i++)
+        var chars = new char[normalized.Length];
+        var ranges = new Range[MaxTokenCount(normalized.Length)];
+        var count = Tokenize(normalized, maxTokens, chars, ranges);
+        var tokens = new List<string>(count);
+        for (var i = 0; i < count; i++)
+        {
+            tokens.Add(new string(chars.AsSpan()[ranges[i]]));
+        }
+
+        return tokens;
+    }
+
+    /// <summary>The most tokens <see cref="Tokenize(ReadOnlySpan{char}, int, Span{char}, Span{Range})"/> can write for a text of this length.</summary>
+    public static int MaxTokenCount(int normalizedLength) => normalizedLength + 1;
+
+    /// <summary>
+    /// Tokenises without allocating: token characters are written back to back into <paramref name="chars"/> (at
+    /// least as long as the text) and each token's place in it into <paramref name="tokens"/> (at least
+    /// <see cref="MaxTokenCount"/> long); returns the token count. Same tokens as <see cref="Tokenize(string, int)"/>.
+    /// </summary>
+    public static int Tokenize(ReadOnlySpan<char> text, int maxTokens, Span<char> chars, Span<Range> tokens)
+    {
+        var count = 0;
+        var written = 0;
+        var wordStart = 0;
+        for (var i = 0; i < text.Length && count < maxTokens; i++)
         {
             var c = text[i];
             if (IsCjk(c))
             {
-                Flush(word, tokens);
-                tokens.Add(c.ToString());
+                Flush(ref count, ref wordStart, written, tokens);
+                chars[written++] = c;
+                Flush(ref count, ref wordStart, written, tokens);
             }
             else if (char.IsLetterOrDigit(c) || char.IsSurrogate(c) || IsMark(c))
             {
-                word.Append(c);
+                chars[written++] = c;
             }
-            else if ((c == '\'' || c == '\u2019') && word.Length > 0 && i + 1 < text.Length && char.IsLetter(text[i + 1]))
+            else if ((c == '\'' || c == '\u2019') && written > wordStart && i + 1 < text.Length && char.IsLetter(text[i + 1]))
             {
                 // "i'm" -> "im": the apostrophe form and the bare form mean the same to an intent model.
             }
-            else if ((c == '.' || c == ',') && word.Length > 0 && char.IsDigit(word[^1]) && i + 1 < text.Length && char.IsDigit(text[i + 1]))
+            else if ((c == '.' || c == ',') && written > wordStart && char.IsDigit(chars[written - 1]) && i + 1 < text.Length && char.IsDigit(text[i + 1]))
             {
-                word.Append(c);
+                chars[written++] = c;
             }
             else if (IsCurrency(c))
             {
-                Flush(word, tokens);
-                tokens.Add(c.ToString());
+                Flush(ref count, ref wordStart, written, tokens);
+                chars[written++] = c;
+                Flush(ref count, ref wordStart, written, tokens);
             }
             else
             {
-                Flush(word, tokens);
+                Flush(ref count, ref wordStart, written, tokens);
             }
         }
 
-        if (tokens.Count < maxTokens)
+        if (count < maxTokens)
         {
-            Flush(word, tokens);
+            Flush(ref count, ref wordStart, written, tokens);
         }
 
-        return tokens;
+        return count;
     }
 
     /// <summary>True for Han ideographs, kana, Hangul and CJK symbols that stand for a word part on their own.</summary>
@@ -71,12 +93,12 @@ public static class Tokenizer
             or System.Globalization.UnicodeCategory.SpacingCombiningMark;
     }
 
-    private static void Flush(StringBuilder word, List<string> tokens)
+    private static void Flush(ref int count, ref int wordStart, int written, Span<Range> tokens)
     {
-        if (word.Length > 0)
+        if (written > wordStart)
         {
-            tokens.Add(word.ToString());
-            word.Clear();
+            tokens[count++] = new Range(wordStart, written);
+            wordStart = written;
         }
     }
 }

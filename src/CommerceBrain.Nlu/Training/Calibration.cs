@@ -38,8 +38,10 @@ public static class Calibration
     }
 
     /// <summary>
-    /// The confidence threshold maximising in-scope accuracy + out-of-scope recall on held-out data: a request is
-    /// out of scope when its top class is <paramref name="oosClass"/> or its top probability is below the threshold.
+    /// The confidence threshold maximising the mean of in-scope accuracy and out-of-scope F1 on held-out data: a
+    /// request is out of scope when its top class is <paramref name="oosClass"/> or its top probability is below the
+    /// threshold. F1 (rather than recall) makes every in-scope request wrongly rejected count against a threshold, so
+    /// with few out-of-scope examples it no longer rejects generously.
     /// </summary>
     public static float ChooseOosThreshold(IReadOnlyList<float[]> probabilities, IReadOnlyList<int> truth, int oosClass)
     {
@@ -50,12 +52,13 @@ public static class Calibration
         for (var step = 0; step <= 95; step++)
         {
             var threshold = step / 100f;
-            int correct = 0, caught = 0;
+            int correct = 0, caught = 0, rejectedCount = 0;
             for (var n = 0; n < truth.Count; n++)
             {
                 var p = probabilities[n];
                 var top = TensorPrimitives.IndexOfMax(p);
                 var rejected = top == oosClass || p[top] < threshold;
+                rejectedCount += rejected ? 1 : 0;
                 if (truth[n] == oosClass)
                 {
                     caught += rejected ? 1 : 0;
@@ -66,7 +69,10 @@ public static class Calibration
                 }
             }
 
-            var score = (inScope > 0 ? correct / (double)inScope : 0) + (oos > 0 ? caught / (double)oos : 0);
+            var precision = rejectedCount > 0 ? caught / (double)rejectedCount : 0;
+            var recall = oos > 0 ? caught / (double)oos : 0;
+            var f1 = precision + recall > 0 ? 2 * precision * recall / (precision + recall) : 0;
+            var score = (inScope > 0 ? correct / (double)inScope : 0) + f1;
             if (score > bestScore + 1e-12)
             {
                 bestScore = score;

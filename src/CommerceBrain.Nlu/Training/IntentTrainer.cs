@@ -43,7 +43,7 @@ public static class IntentTrainer
             k => (members[k], epochsRun[k]) = TrainMember(k, train, validation, labels.Length, options,
                 DeterministicRandom.Derive(seed, k + 1), progress, cancellationToken));
 
-        var network = BagModel.Concatenate(members);
+        var network = Compress(BagModel.Concatenate(members), train, options);
         var temperature = 1f;
         var oosLabel = labelIndex.ContainsKey(options.OosLabel) ? options.OosLabel : null;
         var threshold = options.DefaultOosThreshold;
@@ -69,6 +69,40 @@ public static class IntentTrainer
 
         var model = new IntentModel(network, options.Featurizer, labels, oosLabel, threshold, temperature);
         return new IntentTrainingResult(model, train.Length, validation.Length, validationAccuracy, epochsRun);
+    }
+
+    private static BagModel Compress(BagModel network, Example[] train, TrainerOptions options)
+    {
+        bool[]? keep = null;
+        if (options.DropUntouchedBuckets)
+        {
+            keep = new bool[network.Buckets];
+            foreach (var ex in train)
+            {
+                foreach (var id in ex.Features.Ids)
+                {
+                    keep[id] = true;
+                }
+            }
+        }
+
+        if (options.QuantizeEmbedding)
+        {
+            return network.Quantize(keep);
+        }
+
+        if (keep is not null)
+        {
+            for (var b = 0; b < keep.Length; b++)
+            {
+                if (!keep[b])
+                {
+                    network.Embedding.AsSpan(b * network.Dim, network.Dim).Clear();
+                }
+            }
+        }
+
+        return network;
     }
 
     private static void FoldTemperature(BagModel network, float temperature)

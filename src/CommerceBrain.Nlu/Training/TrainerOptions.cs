@@ -65,6 +65,18 @@ public sealed record TrainerOptions
     /// <summary>Confidence threshold used when the data has no out-of-scope examples to choose one.</summary>
     public float DefaultOosThreshold { get; init; } = 0.25f;
 
+    /// <summary>
+    /// Store the embedding table as int8 with one float scale per row (≈4× smaller, see <see cref="Models.QuantizedEmbedding"/>).
+    /// Applied after the ensemble is folded and before calibration, so temperature and threshold fit the stored weights.
+    /// </summary>
+    public bool QuantizeEmbedding { get; init; } = true;
+
+    /// <summary>
+    /// Buckets that no training example uses keep their random initial values; when true they are dropped (become
+    /// zero, and are not stored when <see cref="QuantizeEmbedding"/> is on), so unseen n-grams add nothing.
+    /// </summary>
+    public bool DropUntouchedBuckets { get; init; } = true;
+
     /// <summary>Throws <see cref="ArgumentException"/> for out-of-range settings.</summary>
     public void Validate()
     {

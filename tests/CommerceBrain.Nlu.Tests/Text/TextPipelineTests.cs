@@ -1,3 +1,4 @@
+using CommerceBrain.Nlu.Onnx;
 using CommerceBrain.Nlu.Text;
 
 namespace CommerceBrain.Nlu.Tests.Text;
@@ -43,6 +44,52 @@ public sealed class TextPipelineTests
         Assert.Equal(featurizer.Featurize("refund please").Ids, featurizer.Featurize("REFUND   please!").Ids);
         Assert.NotEqual(featurizer.Featurize("refund please").Ids, featurizer.Featurize("track please").Ids);
         Assert.All(featurizer.Featurize("退款 refund").Ids, id => Assert.InRange(id, 0, featurizer.Options.Buckets - 1));
+    }
+
+    [Theory]
+    [InlineData(1 << 18)]
+    [InlineData(1_000_003)]
+    public void Features_are_the_documented_hashes_of_words_bigrams_and_marked_char_ngrams(int buckets)
+    {
+        var featurizer = new Featurizer(new FeaturizerOptions { Buckets = buckets });
+        string[] tokens = ["im", "fine", "😀ok", "退", "款"];
+        ulong Start(char kind) => StableHash.Append(StableHash.Append(StableHash.OffsetBasis, (byte)kind), 0x1F);
+        int Bucket(ulong h) => (int)(h % (ulong)buckets);
+        var expected = new List<int>();
+        for (var t = 0; t < tokens.Length; t++)
+        {
+            expected.Add(Bucket(StableHash.Append(Start('w'), tokens[t])));
+            if (t + 1 < tokens.Length)
+            {
+                expected.Add(Bucket(StableHash.Append(StableHash.Append(StableHash.Append(Start('b'), tokens[t]), (byte)' '), tokens[t + 1])));
+            }
+
+            if (tokens[t].Length > 1 || !Tokenizer.IsCjk(tokens[t][0]))
+            {
+                var marked = "<" + tokens[t] + ">";
+                for (var n = 3; n <= 5; n++)
+                {
+                    for (var i = 0; i + n <= marked.Length; i++)
+                    {
+                        expected.Add(Bucket(StableHash.Append(Start('c'), marked.AsSpan(i, n))));
+                    }
+                }
+            }
+        }
+
+        const string text = "  Ｉ'm ﬁne, 😀OK 退款!";
+        var features = featurizer.Featurize(text);
+        Assert.Equal(expected, features.Ids);
+        Assert.All(features.Weights, w => Assert.Equal(1f / expected.Count, w));
+
+        var buffer = new int[1];
+        var count = featurizer.Featurize(text.AsSpan(), ref buffer, out var weight);
+        Assert.Equal(expected, buffer.Take(count));
+        Assert.Equal(1f / expected.Count, weight);
+
+        var request = featurizer.ToInferenceRequest(text);
+        Assert.Equal(expected.Select(id => (long)id), (long[])request.Inputs[0].Data);
+        Assert.Equal(features.Weights, (float[])request.Inputs[1].Data);
     }
 
     [Fact]
