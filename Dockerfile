@@ -8,11 +8,10 @@ WORKDIR /src
 COPY global.json CommerceBrain.sln Directory.Build.props Directory.Packages.props .editorconfig ./
 # All of src/: the silo references modules by project, and the set of modules grows.
 COPY src/ src/
+# The build fetches the ONNX Runtime native library with 'npm pack' (docs/inference.md); npm is not in the SDK image.
+RUN apt-get update && apt-get install -y --no-install-recommends nodejs npm && rm -rf /var/lib/apt/lists/*
+# Publishing also copies the demo NLU corpus (Data/nlu/) the silo trains its models from on first start.
 RUN dotnet publish src/CommerceBrain.Silo/CommerceBrain.Silo.csproj -c Release -o /app
-# Once the silo hosts inference, this stage must also fetch the ONNX Runtime native library from npm and copy it
-# next to the binaries (node/npm are not in the SDK image: install them first):
-#   npm pack onnxruntime-node@1.22.0 && tar -xzf onnxruntime-node-1.22.0.tgz \
-#     && cp package/bin/napi-v6/linux/x64/libonnxruntime.so* /app/
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
 WORKDIR /app
