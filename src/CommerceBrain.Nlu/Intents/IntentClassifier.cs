@@ -72,6 +72,8 @@ public sealed class IntentClassifier : IDisposable
     {
         ArgumentNullException.ThrowIfNull(inference);
         ArgumentOutOfRangeException.ThrowIfLessThan(topK, 1);
+        using var activity = NluTelemetry.ActivitySource.StartActivity("nlu.intent.predict_async");
+        activity?.SetTag("nlu.model", model);
         var request = Model.Featurizer.ToInferenceRequest(text, ProbabilitiesOnly);
         var result = await inference.InferAsync(model, request, cancellationToken).ConfigureAwait(false);
         var probabilities = result.Floats(BagModelOnnx.ProbabilitiesOutput);

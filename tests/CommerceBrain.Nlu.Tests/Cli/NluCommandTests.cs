@@ -68,6 +68,22 @@ public sealed class NluCommandTests : IDisposable
         Assert.Contains("does not exist", error);
     }
 
+    [Fact]
+    public void Float_embedding_and_keep_untouched_flags_store_the_dense_table()
+    {
+        var data = WriteCsv("train.csv", TinyData.Intents(withOos: true));
+        string[] common = ["--data", data, "--buckets", "4096", "--dim", "16", "--hidden", "0", "--epochs", "5", "--quiet"];
+        var int8 = Path.Combine(_dir, "int8");
+        var dense = Path.Combine(_dir, "dense");
+        Assert.Equal(0, Run(["train", "--out", int8, .. common]).Code);
+        Assert.Equal(0, Run(["train", "--out", dense, "--float-embedding", "--keep-untouched", .. common]).Code);
+
+        Assert.NotNull(CommerceBrain.Nlu.Models.ModelDirectory.LoadIntentModel(int8).Network.Quantized);
+        Assert.Null(CommerceBrain.Nlu.Models.ModelDirectory.LoadIntentModel(dense).Network.Quantized);
+        Assert.True(new FileInfo(Path.Combine(dense, "model.onnx")).Length > 4096 * 32 * 4);
+        Assert.True(new FileInfo(Path.Combine(int8, "model.onnx")).Length < 4096 * 32 * 4 / 2);
+    }
+
     private (int Code, string Output, string Error) Run(params string[] args)
     {
         var output = new StringWriter();

@@ -71,6 +71,41 @@ public sealed class OnnxExportTests : IDisposable
     }
 
     [Fact]
+    public void A_dense_single_network_graph_reads_back_and_runs_like_the_csharp_pass()
+    {
+        // The layout models had before int8 tables and hidden blocks: float embedding_table and one w1.
+        var random = new Random(5);
+        var network = new BagModel(64, 6, 4, 3);
+        foreach (var weights in new[] { network.Embedding, network.W1, network.B1, network.W2, network.B2 })
+        {
+            for (var i = 0; i < weights.Length; i++)
+            {
+                weights[i] = (float)(random.NextDouble() * 2 - 1);
+            }
+        }
+
+        using var stream = new MemoryStream();
+        BagModelOnnx.WriteClassifier(network, stream, "dense");
+        var bytes = stream.ToArray();
+        var onnx = OnnxModelReader.Parse(bytes, "dense");
+        Assert.DoesNotContain("Split", onnx.Operators);
+        var read = BagModelOnnx.Read(onnx, 64, 6, 4, 3);
+        Assert.Null(read.HiddenBlocks);
+        Assert.Equal(network.Embedding, read.Embedding);
+        Assert.Equal(network.W1, read.W1);
+
+        using var session = OnnxSession.FromBytes(bytes);
+        var features = new CommerceBrain.Nlu.Text.FeatureVector([3, 17, 3, 63], [0.25f, 0.25f, 0.25f, 0.25f]);
+        var probabilities = session.Run(BagBatch.Create([features]).ToInputs(), [BagModelOnnx.ProbabilitiesOutput])[0].AsFloats();
+        var expected = read.Forward(features);
+        Softmax.InPlace(expected);
+        for (var c = 0; c < 3; c++)
+        {
+            Assert.Equal(expected[c], probabilities[c], 1e-5f);
+        }
+    }
+
+    [Fact]
     public void An_unknown_model_directory_is_reported_clearly()
     {
         var missing = Path.Combine(_dir, "nope");
