@@ -4,6 +4,8 @@ using System.Text;
 using System.Text.Json;
 using CommerceBrain.IntegrationTests.Infrastructure;
 using CommerceBrain.Nlu.Models;
+using CommerceBrain.Silo.Nlu.Models;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CommerceBrain.IntegrationTests;
 
@@ -172,6 +174,36 @@ public sealed class NluApiTests(NluSiloFixture fixture) : IClassFixture<NluSiloF
         Assert.Equal(JsonValueKind.Null, body.GetProperty("answer").ValueKind);
     }
 
+    [Theory]
+    [InlineData("how can I get my money back for a broken kettle")]
+    [InlineData("我想开发票")]
+    [InlineData("shop return address")]
+    public async Task Faq_queries_encoded_in_onnx_runtime_rank_like_the_csharp_encoder(string query)
+    {
+        var engine = fixture.Silo.App.Services.GetRequiredService<NluModelState>().Engine!;
+        var expected = engine.Faq.Match(query, "shop-1001");
+
+        using var response = await Client.PostAsJsonAsync("/api/nlu/faq/match", new { query, merchantId = "shop-1001" });
+
+        var candidates = (await JsonBody(response)).GetProperty("candidates").EnumerateArray().ToArray();
+        Assert.Equal(expected.Candidates.Select(c => c.Entry.Id), candidates.Select(c => c.GetProperty("id").GetString()));
+        for (var i = 0; i < candidates.Length; i++)
+        {
+            Assert.Equal(expected.Candidates[i].Score, candidates[i].GetProperty("score").GetSingle(), 0.001f);
+        }
+    }
+
+    [Fact]
+    public async Task Texts_without_any_word_are_answered_not_failed()
+    {
+        using var faq = await Client.PostAsJsonAsync("/api/nlu/faq/match", new { query = "?!" });
+        using var intent = await Client.PostAsJsonAsync("/api/nlu/intents:predict", new { text = "?!", merchantId = "shop-dragon" });
+
+        Assert.Equal(HttpStatusCode.OK, faq.StatusCode);
+        Assert.NotEqual("answer", (await JsonBody(faq)).GetProperty("decision").GetString());
+        Assert.Equal(HttpStatusCode.OK, intent.StatusCode);
+    }
+
     [Fact]
     public async Task An_empty_faq_query_is_a_400_problem()
     {
@@ -197,6 +229,7 @@ public sealed class NluApiTests(NluSiloFixture fixture) : IClassFixture<NluSiloF
         Assert.Equal(
             ModelDirectory.ReadManifest(Path.Combine(SharedNluModels.Directory, "faq-encoder")).Version,
             models["faq-encoder"].GetProperty("version").GetString());
+        Assert.Equal("onnxruntime", models["faq-encoder"].GetProperty("engine").GetString());
     }
 
     [Fact]

@@ -95,7 +95,8 @@ public static partial class NluApi
             entities));
     }
 
-    private static IResult MatchFaq([FromBody] FaqMatchRequest? request, NluModelState state, IOptions<NluServingOptions> options)
+    private static async Task<IResult> MatchFaq([FromBody] FaqMatchRequest? request, NluModelState state,
+        IOptions<NluServingOptions> options, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
         ValidateText(errors, "query", request?.Query, options.Value.MaxTextLength);
@@ -110,7 +111,7 @@ public static partial class NluApi
             return NotReady(state, options.Value);
         }
 
-        var match = engine.Faq.Match(request!.Query, request.MerchantId);
+        var match = await engine.MatchFaqAsync(request!.Query!, request.MerchantId, cancellationToken);
         var decision = match.Decision switch
         {
             FaqDecision.Answer => "answer",

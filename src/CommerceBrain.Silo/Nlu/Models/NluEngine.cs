@@ -4,6 +4,7 @@ using CommerceBrain.Nlu.Faq;
 using CommerceBrain.Nlu.FewShot;
 using CommerceBrain.Nlu.Intents;
 using CommerceBrain.Nlu.Models;
+using CommerceBrain.Nlu.Onnx;
 
 namespace CommerceBrain.Silo.Nlu.Models;
 
@@ -13,16 +14,19 @@ namespace CommerceBrain.Silo.Nlu.Models;
 /// </summary>
 internal sealed class NluEngine
 {
+    private static readonly string[] FaqEncoderOutputs = [BagModelOnnx.EmbeddingOutput];
     private readonly IntentClassifier intents;
     private readonly FewShotIntentClassifier fewShot;
     private readonly ISentenceEncoder encoder;
+    private readonly TextEncoder faqEncoder;
     private readonly IInferenceService? inference;
 
-    private NluEngine(IntentClassifier intents, FewShotIntentClassifier fewShot, ISentenceEncoder encoder, FaqMatcher faq,
-        IInferenceService? inference, IReadOnlyList<LoadedModel> models)
+    private NluEngine(IntentClassifier intents, FewShotIntentClassifier fewShot, ISentenceEncoder encoder, TextEncoder faqEncoder,
+        FaqMatcher faq, IInferenceService? inference, IReadOnlyList<LoadedModel> models)
     {
         this.intents = intents;
         this.encoder = encoder;
+        this.faqEncoder = faqEncoder;
         this.fewShot = fewShot;
         this.inference = inference;
         Faq = faq;
@@ -36,8 +40,8 @@ internal sealed class NluEngine
     public int IntentCount => intents.Model.Labels.Count;
 
     /// <summary>
-    /// Loads both models from <paramref name="paths"/>, indexes the FAQ and, with ONNX Runtime on, publishes the intent
-    /// graph to the registry so predictions share its micro-batcher.
+    /// Loads both models from <paramref name="paths"/>, indexes the FAQ and, with ONNX Runtime on, publishes both graphs
+    /// to the registry so intent predictions and FAQ query encodings share their micro-batchers.
     /// </summary>
     public static NluEngine Load(NluModelPaths paths, NluOptions options, CommerceBrain.Inference.Models.ModelRegistry registry,
         IInferenceService inference, TimeProvider time)
@@ -59,6 +63,8 @@ internal sealed class NluEngine
         {
             registry.PublishFile(NluModelTrainer.IntentModelName, intentManifest.Version,
                 Path.Combine(paths.IntentModelDirectory, ModelDirectory.OnnxFile));
+            registry.PublishFile(NluModelTrainer.FaqEncoderName, encoderManifest.Version,
+                Path.Combine(paths.FaqEncoderDirectory, ModelDirectory.OnnxFile));
             engine = "onnxruntime";
         }
 
@@ -66,9 +72,9 @@ internal sealed class NluEngine
         LoadedModel[] models =
         [
             new(NluModelTrainer.IntentModelName, intentManifest.Kind, intentManifest.Version, engine, now),
-            new(NluModelTrainer.FaqEncoderName, encoderManifest.Kind, encoderManifest.Version, "csharp", now),
+            new(NluModelTrainer.FaqEncoderName, encoderManifest.Kind, encoderManifest.Version, engine, now),
         ];
-        return new NluEngine(classifier, fewShot, sentenceEncoder, faq, options.UseOnnxRuntime ? inference : null, models);
+        return new NluEngine(classifier, fewShot, sentenceEncoder, encoder, faq, options.UseOnnxRuntime ? inference : null, models);
     }
 
     /// <summary>
@@ -89,6 +95,27 @@ internal sealed class NluEngine
 
         IntentScore[] candidates = [new(best.Intent, best.Similarity), .. prediction.Candidates.Take(top - 1)];
         return new IntentPrediction(best.Intent, best.Similarity, false, candidates);
+    }
+
+    /// <summary>Matches a question to the FAQ; the query is encoded by the encoder's graph in ONNX Runtime when that is on.</summary>
+    public async Task<FaqMatch> MatchFaqAsync(string query, string? merchant, CancellationToken cancellationToken)
+    {
+        if (inference is null)
+        {
+            return Faq.Match(query, merchant);
+        }
+
+        var request = faqEncoder.Featurizer.ToInferenceRequest(query, FaqEncoderOutputs);
+        var result = await inference.InferAsync(NluModelTrainer.FaqEncoderName, request, cancellationToken);
+        var embedding = result.Floats(BagModelOnnx.EmbeddingOutput);
+        if (!embedding.All(float.IsFinite))
+        {
+            // Defensive: a NaN would poison the ranking and cannot be written as JSON. The C# encoder returns zeros for
+            // a text it cannot normalise, and so do we (no semantic match, BM25 decides).
+            Array.Clear(embedding);
+        }
+
+        return Faq.MatchEncoded(query, embedding, merchant);
     }
 
     /// <summary>Adds or replaces a merchant's run-time intent; returns the merchant's intents.</summary>
