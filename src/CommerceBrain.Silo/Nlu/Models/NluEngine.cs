@@ -9,8 +9,8 @@ using CommerceBrain.Nlu.Onnx;
 namespace CommerceBrain.Silo.Nlu.Models;
 
 /// <summary>
-/// The loaded models: intent classifier (run through the inference service's micro-batcher when
-/// <see cref="NluOptions.UseOnnxRuntime"/> is on), per-merchant few-shot intents and the FAQ matcher. Thread-safe.
+/// The loaded models: intent classifier and FAQ matcher (their graphs run through the inference service's
+/// micro-batcher when <see cref="NluOptions.UseOnnxRuntime"/> is on) and per-merchant few-shot intents. Thread-safe.
 /// </summary>
 internal sealed class NluEngine
 {
