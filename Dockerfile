@@ -13,6 +13,9 @@ RUN apt-get update \
     && apt-get install -y --no-install-recommends nodejs npm \
     && rm -rf /var/lib/apt/lists/*
 COPY src/ src/
+# The build fetches the ONNX Runtime native library with 'npm pack' (docs/inference.md); npm is not in the SDK image.
+RUN apt-get update && apt-get install -y --no-install-recommends nodejs npm && rm -rf /var/lib/apt/lists/*
+# Publishing also copies the demo NLU corpus (Data/nlu/) the silo trains its models from on first start.
 RUN dotnet publish src/CommerceBrain.Silo/CommerceBrain.Silo.csproj -c Release -o /app
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime

@@ -84,9 +84,22 @@ public sealed class FaqMatcher
     }
 
     /// <summary>Ranks entries visible to <paramref name="merchant"/> (null = only global entries) for <paramref name="query"/>.</summary>
-    public FaqMatch Match(string? query, string? merchant = null, int topK = 5)
+    public FaqMatch Match(string? query, string? merchant = null, int topK = 5) =>
+        MatchEncoded(query, _encoder.Encode(query), merchant, topK);
+
+    /// <summary>
+    /// Like <see cref="Match"/> with the query's unit-length embedding computed elsewhere (e.g. the encoder's graph in
+    /// ONNX Runtime through a micro-batcher); <paramref name="queryEmbedding"/> must have the encoder's dimension.
+    /// </summary>
+    public FaqMatch MatchEncoded(string? query, float[] queryEmbedding, string? merchant = null, int topK = 5)
     {
+        ArgumentNullException.ThrowIfNull(queryEmbedding);
         ArgumentOutOfRangeException.ThrowIfLessThan(topK, 1);
+        if (queryEmbedding.Length != _encoder.Dimension)
+        {
+            throw new ArgumentException($"The query embedding has {queryEmbedding.Length} values; the encoder's dimension is {_encoder.Dimension}.", nameof(queryEmbedding));
+        }
+
         var (entries, centroids, merchantOf, merchantIds, bm25) = (_entries, _centroids, _merchantOf, _merchantIds, _bm25);
         if (entries.Length == 0)
         {
@@ -95,7 +108,7 @@ public sealed class FaqMatcher
 
         var scope = merchant is not null && merchantIds.TryGetValue(merchant, out var id) ? id : 0;
         var dim = _encoder.Dimension;
-        var q = _encoder.Encode(query);
+        var q = queryEmbedding;
         // Pooled: 100,000 entries need 800 KB of scratch per query, which would otherwise land on the large-object heap.
         var semantic = ArrayPool<float>.Shared.Rent(entries.Length);
         var lexical = ArrayPool<float>.Shared.Rent(entries.Length);

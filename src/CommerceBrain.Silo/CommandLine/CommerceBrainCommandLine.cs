@@ -1,4 +1,5 @@
 using System.CommandLine;
+using CommerceBrain.Nlu.Cli;
 
 namespace CommerceBrain.Silo.CommandLine;
 
@@ -15,6 +16,7 @@ public static class CommerceBrainCommandLine
             "CommerceBrain: customer service for e-commerce at peak scale. " +
             "Without a command, 'serve' runs.");
         root.Subcommands.Add(ServeCommand.Create());
+        root.Subcommands.Add(NluCommand.Create());
         return root;
     }
 

@@ -1,6 +1,8 @@
 using CommerceBrain.Actors;
 using CommerceBrain.Silo.Diagnostics;
 using CommerceBrain.Silo.Diagnostics.Api;
+using CommerceBrain.Silo.Nlu;
+using CommerceBrain.Silo.Nlu.Api;
 using CommerceBrain.Silo.Telemetry;
 using CommerceBrain.Storage;
 
@@ -29,7 +31,8 @@ public static class SiloApplication
         builder.Services
             .AddStorage(builder.Configuration)
             .AddActors(builder.Configuration, actors => actors.AddIncomingGrainCallFilter<GrainCallTracingFilter>())
-            .AddDiagnostics(builder.Configuration);
+            .AddDiagnostics(builder.Configuration)
+            .AddNlu(builder.Configuration);
         return builder;
     }
 
@@ -40,6 +43,7 @@ public static class SiloApplication
         var app = builder.Build();
         app.MapCommerceBrainDefaults();
         app.MapDiagnosticsApi();
+        app.MapNluApi();
         return app;
     }
 

@@ -49,7 +49,10 @@ public sealed partial class SiloProcess : IAsyncDisposable
 
     public int Id => process.Id;
 
-    /// <summary>Starts <c>commercebrain</c> with <paramref name="arguments"/>; <paramref name="environment"/> entries with null values are removed.</summary>
+    /// <summary>
+    /// Starts <c>commercebrain</c> with <paramref name="arguments"/>; <paramref name="environment"/> entries with null
+    /// values are removed (e.g. <see cref="SharedNluModels.ModelDirectoryVariable"/> to let the silo train its own models).
+    /// </summary>
     public static SiloProcess Start(IEnumerable<string> arguments, IReadOnlyDictionary<string, string?>? environment = null)
     {
         var info = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
@@ -71,6 +74,12 @@ public sealed partial class SiloProcess : IAsyncDisposable
             || k.StartsWith("OTEL_", StringComparison.Ordinal) || k is "ASPNETCORE_URLS" or "ASPNETCORE_ENVIRONMENT").ToList())
         {
             info.Environment.Remove(key);
+        }
+
+        // Silos load the demo models trained once per test run instead of training their own (the nlu commands need none).
+        if (info.ArgumentList.Count < 2 || info.ArgumentList[1] != "nlu")
+        {
+            info.Environment[SharedNluModels.ModelDirectoryVariable] = SharedNluModels.Directory;
         }
 
         info.Environment["Logging__Console__FormatterName"] = "simple";

@@ -1,6 +1,9 @@
 using CommerceBrain.Silo.Hosting;
+using CommerceBrain.Silo.Nlu.Models;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CommerceBrain.IntegrationTests.Infrastructure;
 
@@ -27,9 +30,12 @@ public sealed class TestSilo : IAsyncDisposable
 
     /// <summary>
     /// Starts a silo; without a data directory in <paramref name="settings"/> it gets a temp one, deleted on dispose.
-    /// <paramref name="mapExtra"/> may add endpoints (e.g. one that throws) before it starts.
+    /// <paramref name="mapExtra"/> may add endpoints (e.g. one that throws) before it starts. NLU loads the shared
+    /// demo models (<see cref="SharedNluModels"/>) unless <paramref name="configuration"/> says otherwise; with
+    /// <paramref name="waitForNlu"/> the call returns once the models are loaded (or known to be unavailable).
     /// </summary>
-    public static async Task<TestSilo> StartAsync(ServeSettings? settings = null, Action<WebApplication>? mapExtra = null)
+    public static async Task<TestSilo> StartAsync(ServeSettings? settings = null, Action<WebApplication>? mapExtra = null,
+        IReadOnlyDictionary<string, string?>? configuration = null, bool waitForNlu = true)
     {
         settings ??= ServeSettings.None;
         var own = settings.DataDirectory is null ? TempDirectory.Create() : null;
@@ -37,11 +43,28 @@ public sealed class TestSilo : IAsyncDisposable
         try
         {
             var builder = SiloApplication.CreateBuilder(settings with { DataDirectory = directory });
+            var overrides = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+            if (configuration is null || !configuration.ContainsKey(SharedNluModels.ModelDirectorySetting))
+            {
+                overrides[SharedNluModels.ModelDirectorySetting] = SharedNluModels.Directory;
+            }
+
+            foreach (var (key, value) in configuration ?? new Dictionary<string, string?>())
+            {
+                overrides[key] = value;
+            }
+
+            builder.Configuration.AddInMemoryCollection(overrides);
             builder.WebHost.UseTestServer();
             var app = SiloApplication.Build(builder);
             mapExtra?.Invoke(app);
             await SiloApplication.PrepareAsync(app, CancellationToken.None);
             await app.StartAsync();
+            if (waitForNlu)
+            {
+                await app.Services.GetRequiredService<NluModelState>().Settled.WaitAsync(Eventually.DefaultTimeout);
+            }
+
             return new TestSilo(app, directory, own);
         }
         catch

@@ -1,0 +1,16 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using CommerceBrain.Silo.Nlu.Contracts;
+
+namespace CommerceBrain.Silo.Nlu;
+
+/// <summary>Source-generated JSON for the NLU API.</summary>
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
+[JsonSerializable(typeof(IntentPredictRequest))]
+[JsonSerializable(typeof(IntentPredictResponse))]
+[JsonSerializable(typeof(FaqMatchRequest))]
+[JsonSerializable(typeof(FaqMatchResponse))]
+[JsonSerializable(typeof(MerchantIntentRequest))]
+[JsonSerializable(typeof(MerchantIntentResponse))]
+[JsonSerializable(typeof(NluModelsResponse))]
+internal sealed partial class NluJsonContext : JsonSerializerContext;
