@@ -6,15 +6,13 @@
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src
 COPY global.json CommerceBrain.sln Directory.Build.props Directory.Packages.props .editorconfig ./
-# All of src/: the silo references modules by project, and the set of modules grows.
 # CommerceBrain.Inference's build fetches the ONNX Runtime native library with `npm pack onnxruntime-node@1.22.0`
 # and copies it next to the published binaries; the SDK image has no npm.
 RUN apt-get update \
     && apt-get install -y --no-install-recommends nodejs npm \
     && rm -rf /var/lib/apt/lists/*
+# All of src/: the silo references modules by project, and the set of modules grows.
 COPY src/ src/
-# The build fetches the ONNX Runtime native library with 'npm pack' (docs/inference.md); npm is not in the SDK image.
-RUN apt-get update && apt-get install -y --no-install-recommends nodejs npm && rm -rf /var/lib/apt/lists/*
 # Publishing also copies the demo NLU corpus (Data/nlu/) the silo trains its models from on first start.
 RUN dotnet publish src/CommerceBrain.Silo/CommerceBrain.Silo.csproj -c Release -o /app
 
