@@ -3,12 +3,13 @@
 # splits in the same run, then writes the results between the `<!-- nlu-benchmark:begin/end -->` markers of
 # docs/models.md (section "Measured") and docs/benchmarks.md (section "NLU (intent prediction)").
 #
-#   benchmarks/nlu-vs-fasttext.sh [--data DIR] [--no-docs] [--seconds S]
+#   benchmarks/nlu-vs-fasttext.sh [--data DIR] [--no-docs] [--seconds S] [--results FILE]
 #
 #   --data DIR   evaluation data root (default $NLU_BENCH_DATA, else <repo>/../shared/data): banking77/ and hint3/ as
 #                described in its README.md
 #   --no-docs    print the generated Markdown only, leave docs/ untouched
 #   --seconds S  measured seconds per throughput case (default 5)
+#   --results F  also keep the raw results as JSON in F (`python3 benchmarks/nlu_vs_fasttext.py render F …` redraws)
 #
 # Runs: Banking77 full, 5-shot and 10-shot (fewshot_dnnc) → test.csv; HINT3 v2 per bot (curekart, powerplay11,
 # sofmattress; NO_NODES_DETECTED = out of scope); the `throughput` benchmark on the Banking77 model. Both engines use
@@ -20,12 +21,14 @@ DATA=${NLU_BENCH_DATA:-$ROOT/../shared/data}
 WRITE_DOCS=1
 SECONDS_PER_CASE=5
 COMMAND="benchmarks/nlu-vs-fasttext.sh"
+KEEP_RESULTS=
 while [[ $# -gt 0 ]]; do
   case $1 in
     --data) DATA=$2; COMMAND+=" --data $2"; shift 2 ;;
     --no-docs) WRITE_DOCS=0; COMMAND+=" --no-docs"; shift ;;
     --seconds) SECONDS_PER_CASE=$2; COMMAND+=" --seconds $2"; shift 2 ;;
-    -h|--help) sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    --results) KEEP_RESULTS=$2; shift 2 ;;
+    -h|--help) sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "unknown argument: $1 (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -171,6 +174,7 @@ print(json.dumps({"nproc": nproc, "cpu": cpu, "memory": mem, "kernel": f"{platfo
 PY
 )"
 
+[[ -z $KEEP_RESULTS ]] || cp "$RESULTS" "$KEEP_RESULTS"
 if [[ $WRITE_DOCS == 1 ]]; then
   step "writing docs/models.md and docs/benchmarks.md"
   $PY render "$RESULTS" "$ROOT/docs/models.md" "$ROOT/docs/benchmarks.md"
