@@ -134,4 +134,38 @@ public sealed class PersistenceTests
         cluster.Storage.FailReadsForKey = null;
         Assert.Equal("", await grain.GetName());
     }
+
+    [Fact]
+    public async Task A_module_context_does_not_stop_state_types_outside_any_context_from_serialising()
+    {
+        var storage = new InMemoryGrainStorage();
+        static void WithBadgeContext(ActorsBuilder actors) =>
+            actors.ConfigureStateSerializer(json => json.TypeInfoResolverChain.Insert(0, BadgeJsonContext.Default));
+
+        await using (var first = await TestCluster.StartAsync(actors: WithBadgeContext, storage: storage))
+        {
+            Assert.Equal(1, await first.Grains.GetGrain<IBadgeGrain>("alice").Award());
+            await first.Grains.GetGrain<IProfileGrain>("alice").SetName("Alice");
+        }
+
+        // A restarted silo reads both states back: the context one and the reflection one.
+        await using var second = await TestCluster.StartAsync(actors: WithBadgeContext, storage: storage);
+        Assert.Equal(1, await second.Grains.GetGrain<IBadgeGrain>("alice").Count());
+        Assert.Equal("Alice", await second.Grains.GetGrain<IProfileGrain>("alice").GetName());
+    }
+
+    [Fact]
+    public async Task Contexts_come_first_and_the_reflection_resolver_stays_last_in_the_state_serializer_chain()
+    {
+        var ownFallback = new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver();
+        await using var cluster = await TestCluster.StartAsync(actors: actors => actors
+            .ConfigureStateSerializer(json => json.TypeInfoResolverChain.Add(ownFallback))
+            .ConfigureStateSerializer(json => json.TypeInfoResolverChain.Add(BadgeJsonContext.Default)));
+
+        var chain = cluster.Runtime.StateSerializerOptions.TypeInfoResolverChain;
+
+        // The module's own fallback instance is kept (it may carry modifiers), just moved behind the context.
+        Assert.Equal([BadgeJsonContext.Default, ownFallback], chain);
+        Assert.Equal("{\"count\":3}", System.Text.Json.JsonSerializer.Serialize(new BadgeState { Count = 3 }, cluster.Runtime.StateSerializerOptions));
+    }
 }

@@ -54,7 +54,11 @@ public sealed class ActorsBuilder
         return this;
     }
 
-    /// <summary>Adjusts the JSON options for persisted state, for example to add a source-generated context.</summary>
+    /// <summary>
+    /// Adjusts the JSON options for persisted state, for example to insert a source-generated context into
+    /// <see cref="JsonSerializerOptions.TypeInfoResolverChain"/>. The runtime keeps the reflection resolver last in that
+    /// chain, so other modules' state types that are in no context keep serialising.
+    /// </summary>
     public ActorsBuilder ConfigureStateSerializer(Action<JsonSerializerOptions> configure)
     {
         ArgumentNullException.ThrowIfNull(configure);

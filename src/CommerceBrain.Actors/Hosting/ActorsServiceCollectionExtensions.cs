@@ -4,6 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace CommerceBrain.Actors;
 
@@ -23,6 +24,7 @@ public static class ActorsServiceCollectionExtensions
         {
             services.AddOptions<ActorsOptions>().Bind(configuration.GetSection(ActorsOptions.SectionName));
             services.AddOptions<Persistence.GrainStateSerializerOptions>();
+            services.AddSingleton<IPostConfigureOptions<Persistence.GrainStateSerializerOptions>, Persistence.ReflectionFallbackLast>();
             services.AddLogging();
             services.TryAddSingleton(TimeProvider.System);
             services.TryAddSingleton<IPlacementDirector, LocalPlacementDirector>();

@@ -1,4 +1,3 @@
-using System.Text.Json.Serialization.Metadata;
 using CommerceBrain.Actors;
 using CommerceBrain.Silo.Diagnostics.Contracts;
 using CommerceBrain.Silo.Diagnostics.Grains;
@@ -14,14 +13,6 @@ public static class DiagnosticsModule
         services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, DiagnosticsJsonContext.Default));
         return services.AddActors(configuration, actors => actors
             .AddGrain<ICounterGrain, CounterGrain>()
-            .ConfigureStateSerializer(json =>
-            {
-                json.TypeInfoResolverChain.Insert(0, DiagnosticsJsonContext.Default);
-                // An empty chain meant "reflection"; once a context is in it, other modules' states need the fallback back.
-                if (!json.TypeInfoResolverChain.OfType<DefaultJsonTypeInfoResolver>().Any())
-                {
-                    json.TypeInfoResolverChain.Add(new DefaultJsonTypeInfoResolver());
-                }
-            }));
+            .ConfigureStateSerializer(json => json.TypeInfoResolverChain.Insert(0, DiagnosticsJsonContext.Default)));
     }
 }
