@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace CommerceBrain.Actors;
 
 /// <summary>Actor runtime options, bound from configuration section <c>CommerceBrain:Actors</c>.</summary>
@@ -27,22 +29,29 @@ public sealed class ActorsOptions
     /// <summary>The shortest reminder period accepted (Orleans: 1 minute).</summary>
     public TimeSpan MinimumReminderPeriod { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>Throws <see cref="ActorsConfigurationException"/> naming the first setting out of range.</summary>
     internal void Validate()
     {
-        Require(CallTimeout > TimeSpan.Zero, nameof(CallTimeout));
-        Require(CollectionAge > TimeSpan.Zero, nameof(CollectionAge));
-        Require(CollectionQuantum > TimeSpan.Zero, nameof(CollectionQuantum));
-        Require(MaxActivations > 0, nameof(MaxActivations));
-        Require(ActivationTimeout > TimeSpan.Zero, nameof(ActivationTimeout));
-        Require(DeactivationTimeout > TimeSpan.Zero, nameof(DeactivationTimeout));
-        Require(MinimumReminderPeriod > TimeSpan.Zero, nameof(MinimumReminderPeriod));
+        RequirePositive(CallTimeout, nameof(CallTimeout));
+        RequirePositive(CollectionAge, nameof(CollectionAge));
+        RequirePositive(CollectionQuantum, nameof(CollectionQuantum));
+        if (MaxActivations < 1)
+        {
+            throw new ActorsConfigurationException(
+                $"{SectionName}:{nameof(MaxActivations)}", MaxActivations.ToString(CultureInfo.InvariantCulture), $"1 to {int.MaxValue}");
+        }
+
+        RequirePositive(ActivationTimeout, nameof(ActivationTimeout));
+        RequirePositive(DeactivationTimeout, nameof(DeactivationTimeout));
+        RequirePositive(MinimumReminderPeriod, nameof(MinimumReminderPeriod));
     }
 
-    private static void Require(bool condition, string name)
+    private static void RequirePositive(TimeSpan value, string name)
     {
-        if (!condition)
+        if (value <= TimeSpan.Zero)
         {
-            throw new InvalidOperationException($"{SectionName}:{name} must be positive.");
+            throw new ActorsConfigurationException(
+                $"{SectionName}:{name}", value.ToString("c", CultureInfo.InvariantCulture), "greater than 00:00:00 (a time span such as 00:00:30)");
         }
     }
 }

@@ -35,9 +35,25 @@ public sealed class HostingTests
             .AddInMemoryCollection(new Dictionary<string, string?> { ["CommerceBrain:Actors:MaxActivations"] = "0" })
             .Build();
 
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => LocalActorHost.StartAsync(null, null, configuration));
+        var error = await Assert.ThrowsAsync<ActorsConfigurationException>(() => LocalActorHost.StartAsync(null, null, configuration));
 
-        Assert.Contains("CommerceBrain:Actors:MaxActivations", error.Message);
+        Assert.Equal("CommerceBrain:Actors:MaxActivations", error.Setting);
+        Assert.Equal("0", error.Value);
+        Assert.Equal("CommerceBrain:Actors:MaxActivations is 0; valid range: 1 to 2147483647.", error.Message);
+    }
+
+    [Fact]
+    public async Task A_non_positive_time_span_option_names_the_setting_and_the_valid_range()
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["CommerceBrain:Actors:CollectionAge"] = "-00:00:05" })
+            .Build();
+
+        var error = await Assert.ThrowsAsync<ActorsConfigurationException>(() => LocalActorHost.StartAsync(null, null, configuration));
+
+        Assert.Equal("CommerceBrain:Actors:CollectionAge", error.Setting);
+        Assert.Equal("-00:00:05", error.Value);
+        Assert.Contains("greater than 00:00:00", error.ValidRange, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using CommerceBrain.Actors;
 using CommerceBrain.Silo.CommandLine;
 using CommerceBrain.Silo.Hosting;
 using CommerceBrain.Storage;
@@ -27,6 +28,27 @@ public sealed class StartupFailureTests
 
         Assert.Equal("commercebrain: CommerceBrain:DataDirectory '/x' is not writable.", line);
         Assert.True(isConfiguration);
+    }
+
+    [Fact]
+    public void An_out_of_range_actor_setting_is_recognised_by_its_type_with_the_configuration_exit_code()
+    {
+        var fault = new ActorsConfigurationException("CommerceBrain:Actors:CallTimeout", "00:00:00", "greater than 00:00:00");
+
+        var (line, exitCode, isConfiguration) = StartupFailure.Describe(new AggregateException(new InvalidOperationException("outer", fault)));
+
+        Assert.Equal("commercebrain: CommerceBrain:Actors:CallTimeout is 00:00:00; valid range: greater than 00:00:00.", line);
+        Assert.Equal(ExitCodes.ConfigurationError, exitCode);
+        Assert.True(isConfiguration);
+    }
+
+    [Fact]
+    public void An_invalid_operation_whose_text_looks_like_a_setting_is_not_taken_for_a_configuration_fault()
+    {
+        var (_, exitCode, isConfiguration) = StartupFailure.Describe(new InvalidOperationException("CommerceBrain:Actors:CallTimeout must be positive."));
+
+        Assert.Equal(ExitCodes.Failure, exitCode);
+        Assert.False(isConfiguration);
     }
 
     [Fact]

@@ -100,7 +100,23 @@ public sealed partial class StartupValidationTests
         Assert.Contains("CommerceBrain:Actors:CallTimeout", stderr, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task An_out_of_range_actor_setting_stops_start_up_with_the_configuration_exit_code()
+    {
+        using var data = TempDirectory.Create();
+        var environment = new Dictionary<string, string?> { ["CommerceBrain__Actors__MaxActivations"] = "0" };
+
+        var (stderr, exitCode) = await RefusedStartWithExitCodeAsync(["serve", "--urls", "http://127.0.0.1:0", "--data-dir", data.Path], environment);
+
+        Assert.Equal("commercebrain: CommerceBrain:Actors:MaxActivations is 0; valid range: 1 to 2147483647.", stderr);
+        Assert.Equal(CommerceBrain.Silo.CommandLine.ExitCodes.ConfigurationError, exitCode);
+    }
+
     internal static async Task<string> RefusedStartAsync(
+        IEnumerable<string> arguments, IReadOnlyDictionary<string, string?>? environment = null, bool stdoutMayHoldTheHostLog = false) =>
+        (await RefusedStartWithExitCodeAsync(arguments, environment, stdoutMayHoldTheHostLog)).Line;
+
+    private static async Task<(string Line, int ExitCode)> RefusedStartWithExitCodeAsync(
         IEnumerable<string> arguments, IReadOnlyDictionary<string, string?>? environment = null, bool stdoutMayHoldTheHostLog = false)
     {
         await using var silo = SiloProcess.Start(arguments, environment);
@@ -112,7 +128,7 @@ public sealed partial class StartupValidationTests
         Assert.True(lines.Length == 1, $"Expected exactly one line on stderr.{Environment.NewLine}{silo.Describe()}");
         Assert.StartsWith("commercebrain: ", lines[0], StringComparison.Ordinal);
         Assert.DoesNotMatch(StackFrame(), stdoutMayHoldTheHostLog ? silo.StandardError : silo.StandardOutput + silo.StandardError);
-        return lines[0];
+        return (lines[0], exitCode);
     }
 
     [GeneratedRegex(@"(?m)^\s+at \S+\(")]

@@ -1,3 +1,4 @@
+using CommerceBrain.Actors;
 using CommerceBrain.Storage;
 using Microsoft.Extensions.Options;
 
@@ -12,6 +13,7 @@ public static class StartupFailure
         ArgumentNullException.ThrowIfNull(exception);
         var configurationFault = Find<SiloConfigurationException>(exception)?.Message
             ?? Find<StorageConfigurationException>(exception)?.Message
+            ?? Find<ActorsConfigurationException>(exception)?.Message
             ?? Find<OptionsValidationException>(exception)?.Message
             ?? DescribeBindFailure(exception)
             ?? DescribeBadValue(exception);
@@ -31,14 +33,12 @@ public static class StartupFailure
             : null;
     }
 
-    // The configuration binder and module options name the key in their messages ("Failed to convert configuration
-    // value 'soon' at 'CommerceBrain:Actors:CallTimeout' ...", "CommerceBrain:Actors:CallTimeout must be positive.").
+    // The configuration binder has no exception type of its own; its message names the key ("Failed to convert
+    // configuration value 'soon' at 'CommerceBrain:Actors:CallTimeout' ...").
     private static string? DescribeBadValue(Exception exception)
     {
         var invalid = Find<InvalidOperationException>(exception);
-        return invalid is not null
-            && (invalid.Message.StartsWith("Failed to convert configuration value", StringComparison.Ordinal)
-                || invalid.Message.StartsWith("CommerceBrain:", StringComparison.Ordinal))
+        return invalid is not null && invalid.Message.StartsWith("Failed to convert configuration value", StringComparison.Ordinal)
             ? invalid.Message
             : null;
     }
