@@ -53,14 +53,14 @@ public abstract class Grain
     protected IGrainTimer RegisterGrainTimer(Func<CancellationToken, Task> callback, GrainTimerCreationOptions options)
     {
         ArgumentNullException.ThrowIfNull(callback);
-        return Activation.RegisterTimer(static (state, token) => ((Func<CancellationToken, Task>)state!)(token), callback, options);
+        return Activation.RegisterTimer((_, token) => callback(token), null, options, callback.Method);
     }
 
     /// <inheritdoc cref="RegisterGrainTimer(Func{CancellationToken, Task}, GrainTimerCreationOptions)"/>
     protected IGrainTimer RegisterGrainTimer<TState>(Func<TState, CancellationToken, Task> callback, TState state, GrainTimerCreationOptions options)
     {
         ArgumentNullException.ThrowIfNull(callback);
-        return Activation.RegisterTimer((s, token) => callback((TState)s!, token), state, options);
+        return Activation.RegisterTimer((s, token) => callback((TState)s!, token), state, options, callback.Method);
     }
 
     /// <inheritdoc cref="RegisterGrainTimer(Func{CancellationToken, Task}, GrainTimerCreationOptions)"/>

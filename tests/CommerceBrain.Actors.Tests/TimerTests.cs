@@ -8,11 +8,14 @@ public sealed class TimerTests
 {
     private static FakeTimeProvider NewClock() => new(new DateTimeOffset(2026, 11, 11, 0, 0, 0, TimeSpan.Zero));
 
-    [Fact]
-    public async Task Timer_ticks_never_overlap_and_the_period_counts_from_the_end_of_a_tick()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Timer_ticks_never_overlap_and_the_period_counts_from_the_end_of_a_tick(bool throughCallFilters)
     {
         var clock = NewClock();
-        await using var cluster = await TestCluster.StartAsync(time: clock);
+        await using var cluster = await TestCluster.StartAsync(
+            time: clock, actors: throughCallFilters ? b => b.AddIncomingGrainCallFilter<TickObservingFilter>() : null);
         var grain = cluster.Grains.GetGrain<ITimerGrain>("t");
         await grain.StartTimer(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1), keepAlive: false, waitForRelease: true);
 

@@ -1,3 +1,4 @@
+using System.Reflection;
 using CommerceBrain.Actors.Persistence;
 using CommerceBrain.Actors.Timers;
 
@@ -326,9 +327,9 @@ internal sealed class Activation : IThreadPoolWorkItem
 
     public void AddStateLoader(IStateLoader loader) => (_stateLoaders ??= []).Add(loader);
 
-    public IGrainTimer RegisterTimer(Func<object?, CancellationToken, Task> callback, object? state, GrainTimerCreationOptions options)
+    public IGrainTimer RegisterTimer(Func<object?, CancellationToken, Task> callback, object? state, GrainTimerCreationOptions options, MethodInfo callbackMethod)
     {
-        var timer = new GrainTimer(this, callback, state, options);
+        var timer = new GrainTimer(this, callback, state, options, callbackMethod);
         lock (_lock)
         {
             if (_state is ActivationState.Deactivating or ActivationState.Invalid)

@@ -157,6 +157,17 @@ internal sealed class ActorRuntime : IHostedService, IAsyncDisposable, IDisposab
         return method.Adapter.RunFilters(new IncomingGrainCallContext(activation, target, method, args, _filters));
     }
 
+    /// <summary>Runs a timer tick on an activation, through the call filters when there are any.</summary>
+    public Task InvokeTimerTick(Activation activation, Timers.GrainTimer timer)
+    {
+        if (activation.Type is null || (_filters.Length == 0 && !activation.Type.IsCallFilter))
+        {
+            return timer.InvokeCallback(timer.State, timer.CancellationToken);
+        }
+
+        return new TimerTickCallContext(activation.Target, activation.GrainId, timer, _filters).Invoke();
+    }
+
     /// <summary>Sends a request again after its activation went away, to the grain's current (or a new) activation.</summary>
     public void Redispatch(CallRequest request)
     {

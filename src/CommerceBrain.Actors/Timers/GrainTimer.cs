@@ -1,3 +1,4 @@
+using System.Reflection;
 using CommerceBrain.Actors.Runtime;
 
 namespace CommerceBrain.Actors.Timers;
@@ -21,12 +22,14 @@ internal sealed class GrainTimer : IGrainTimer
     private bool _tickRunning;
     private bool _disposed;
 
-    public GrainTimer(Activation activation, Func<object?, CancellationToken, Task> callback, object? state, GrainTimerCreationOptions options)
+    public GrainTimer(
+        Activation activation, Func<object?, CancellationToken, Task> callback, object? state, GrainTimerCreationOptions options, MethodInfo callbackMethod)
     {
         Validate(options.DueTime, options.Period);
         _activation = activation;
         _callback = callback;
         _state = state;
+        CallbackMethod = callbackMethod;
         _interleave = options.Interleave;
         _keepAlive = options.KeepAlive;
         _dueTime = options.DueTime;
@@ -79,6 +82,13 @@ internal sealed class GrainTimer : IGrainTimer
 
     internal bool KeepAlive => _keepAlive;
 
+    /// <summary>The method of the callback the grain registered, shown to filters as the tick's implementation.</summary>
+    internal MethodInfo CallbackMethod { get; }
+
+    internal object? State => _state;
+
+    internal CancellationToken CancellationToken => _cancellation.Token;
+
     internal Task RunTick()
     {
         if (_keepAlive)
@@ -86,8 +96,11 @@ internal sealed class GrainTimer : IGrainTimer
             _activation.Touch();
         }
 
-        return _callback(_state, _cancellation.Token);
+        return _activation.Runtime.InvokeTimerTick(_activation, this);
     }
+
+    /// <summary>Calls the grain's callback; the end of the filter chain, or the whole tick without filters.</summary>
+    internal Task InvokeCallback(object? state, CancellationToken cancellationToken) => _callback(state, cancellationToken);
 
     internal void OnTickCompleted(Task tick)
     {

@@ -1,5 +1,6 @@
 using CommerceBrain.Actors.Filters;
 using CommerceBrain.Actors.Tests.Infrastructure;
+using CommerceBrain.Actors.Timers;
 
 namespace CommerceBrain.Actors.Tests.Grains;
 
@@ -8,6 +9,8 @@ public interface IFilteredGrain : IGrainWithStringKey
     Task<string> Echo(string text);
 
     Task Touch();
+
+    Task StartSkippedTimer();
 }
 
 public sealed class FilteredGrain(Probe probe) : Grain, IFilteredGrain, IIncomingGrainCallFilter
@@ -24,8 +27,28 @@ public sealed class FilteredGrain(Probe probe) : Grain, IFilteredGrain, IIncomin
         return Task.CompletedTask;
     }
 
+    public Task StartSkippedTimer()
+    {
+        RegisterGrainTimer(
+            _ =>
+            {
+                probe.Record("skipped-timer-ran");
+                return Task.CompletedTask;
+            },
+            TimeSpan.FromSeconds(1),
+            Timeout.InfiniteTimeSpan);
+        return Task.CompletedTask;
+    }
+
     public async Task Invoke(IIncomingGrainCallContext context)
     {
+        // Timer ticks reach the grain's own filter too; this one swallows them to show a filter can.
+        if (context.InterfaceMethod == GrainTimerTick.InterfaceMethod)
+        {
+            probe.Record($"grain-filter:tick:{context.InterfaceMethod.DeclaringType!.Name}.{context.InterfaceMethod.Name}");
+            return;
+        }
+
         probe.Record($"grain-filter:{context.ImplementationMethod.DeclaringType!.Name}.{context.ImplementationMethod.Name}");
         await context.Invoke();
     }
