@@ -26,6 +26,9 @@ public sealed class NluOptions
     /// <summary>Memory cap of all per-merchant few-shot heads together.</summary>
     public long FewShotCapacityBytes { get; set; } = 64L * 1024 * 1024;
 
+    /// <summary>Most run-time intents one merchant may have; the few-shot memory cap must hold this many for one merchant.</summary>
+    public int MaxMerchantIntents { get; set; } = 100;
+
     /// <summary>Cosine similarity a merchant's run-time intent needs to win.</summary>
     public float FewShotSimilarityThreshold { get; set; } = 0.75f;
 

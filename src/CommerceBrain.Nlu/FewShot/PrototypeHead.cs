@@ -79,5 +79,8 @@ public sealed class PrototypeHead(int dimension)
         return best;
     }
 
-    private long Cost(string intent) => (4L * Dimension) + (2L * intent.Length) + OverheadBytesPerIntent;
+    private long Cost(string intent) => BytesPerIntent(Dimension, intent.Length);
+
+    /// <summary>The memory one intent of a head of <paramref name="dimension"/> holds, for a name of <paramref name="nameLength"/> characters.</summary>
+    public static long BytesPerIntent(int dimension, int nameLength) => (4L * dimension) + (2L * nameLength) + OverheadBytesPerIntent;
 }

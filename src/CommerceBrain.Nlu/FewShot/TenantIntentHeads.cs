@@ -70,6 +70,51 @@ public sealed class TenantIntentHeads
         }
     }
 
+    /// <summary>
+    /// Replaces all of <paramref name="tenant"/>'s intents at once (no intents removes the tenant), then evicts other
+    /// tenants if over the cap. Throws <see cref="InvalidOperationException"/>, changing nothing, when the tenant alone
+    /// would exceed the cap.
+    /// </summary>
+    public void ReplaceTenant(string tenant, IReadOnlyList<(string Intent, IReadOnlyList<float[]> ExampleEmbeddings)> intents)
+    {
+        ArgumentNullException.ThrowIfNull(intents);
+        var head = new PrototypeHead(Dimension);
+        foreach (var (intent, embeddings) in intents)
+        {
+            head.Set(intent, embeddings);
+        }
+
+        if (head.ByteSize > CapacityBytes)
+        {
+            throw new InvalidOperationException($"Tenant '{tenant}' alone would exceed the few-shot memory cap of {CapacityBytes} bytes.");
+        }
+
+        lock (_gate)
+        {
+            if (_byTenant.Remove(tenant, out var old))
+            {
+                _recency.Remove(old);
+            }
+
+            if (intents.Count == 0)
+            {
+                return;
+            }
+
+            _byTenant.Add(tenant, _recency.AddFirst((tenant, head)));
+            EvictOverCapacity(keep: tenant);
+        }
+    }
+
+    /// <summary>Whether <paramref name="tenant"/> is held now (it may have been evicted, or never added).</summary>
+    public bool Contains(string tenant)
+    {
+        lock (_gate)
+        {
+            return _byTenant.ContainsKey(tenant);
+        }
+    }
+
     /// <summary>Removes a tenant's intent.</summary>
     public bool RemoveIntent(string tenant, string intent)
     {

@@ -1,4 +1,0 @@
-namespace CommerceBrain.Silo.Nlu.Contracts;
-
-/// <summary>The FAQ entry that answers a question.</summary>
-public sealed record FaqAnswer(string Id, string Question, string Answer);

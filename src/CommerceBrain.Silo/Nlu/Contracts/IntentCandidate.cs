@@ -1,4 +1,0 @@
-namespace CommerceBrain.Silo.Nlu.Contracts;
-
-/// <summary>One candidate intent and its confidence.</summary>
-public sealed record IntentCandidate(string Intent, float Confidence);
