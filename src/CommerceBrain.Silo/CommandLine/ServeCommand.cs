@@ -3,7 +3,7 @@ using CommerceBrain.Silo.Hosting;
 
 namespace CommerceBrain.Silo.CommandLine;
 
-/// <summary><c>serve</c>: runs the silo (HTTP front-end, actor runtime, storage) until SIGTERM or Ctrl+C.</summary>
+/// <summary><c>serve</c>: runs the silo (HTTP front-end, Orleans, storage) until SIGTERM or Ctrl+C.</summary>
 public static class ServeCommand
 {
     /// <summary>The command's name on the command line.</summary>
@@ -44,9 +44,35 @@ public static class ServeCommand
             HelpName = "name",
         };
 
-        var command = new Command(Name, "Run the silo: REST API, health endpoints, actor runtime and storage (the default command).")
+        var cluster = new Option<bool?>("--cluster")
         {
-            urls, dataDirectory, storage, connectionString, logFormat, environment,
+            Description = "Join a cluster of silos through the PostgreSQL membership table (CommerceBrain:Cluster:Enabled; needs --storage PostgreSql).",
+            Arity = ArgumentArity.ZeroOrOne,
+        };
+        var siloPort = new Option<int?>("--silo-port")
+        {
+            Description = "Port for silo-to-silo traffic (CommerceBrain:Cluster:SiloPort; default 11111).",
+            HelpName = "port",
+        };
+        var gatewayPort = new Option<int?>("--gateway-port")
+        {
+            Description = "Port for external Orleans clients; 0 = none (CommerceBrain:Cluster:GatewayPort; default 0).",
+            HelpName = "port",
+        };
+        var advertisedAddress = new Option<string?>("--advertised-address")
+        {
+            Description = "IP address other silos reach this one on (CommerceBrain:Cluster:AdvertisedAddress).",
+            HelpName = "ip",
+        };
+        var clusterId = new Option<string?>("--cluster-id")
+        {
+            Description = "Silos with the same cluster id form one cluster (CommerceBrain:Cluster:ClusterId; default commercebrain).",
+            HelpName = "id",
+        };
+
+        var command = new Command(Name, "Run the silo: REST API, health endpoints, Orleans and storage (the default command).")
+        {
+            urls, dataDirectory, storage, connectionString, logFormat, environment, cluster, siloPort, gatewayPort, advertisedAddress, clusterId,
         };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
@@ -56,7 +82,12 @@ public static class ServeCommand
                 StorageProvider: parseResult.GetValue(storage),
                 ConnectionString: parseResult.GetValue(connectionString),
                 LogFormat: parseResult.GetValue(logFormat),
-                Environment: parseResult.GetValue(environment));
+                Environment: parseResult.GetValue(environment),
+                Cluster: parseResult.GetResult(cluster) is null ? null : parseResult.GetValue(cluster) ?? true,
+                SiloPort: parseResult.GetValue(siloPort),
+                GatewayPort: parseResult.GetValue(gatewayPort),
+                AdvertisedAddress: parseResult.GetValue(advertisedAddress),
+                ClusterId: parseResult.GetValue(clusterId));
             return await SiloRunner.RunAsync(settings, parseResult.InvocationConfiguration.Error, cancellationToken);
         });
         return command;

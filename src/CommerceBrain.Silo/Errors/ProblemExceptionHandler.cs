@@ -1,4 +1,7 @@
+using CommerceBrain.Silo.Telemetry;
 using Microsoft.AspNetCore.Diagnostics;
+using Orleans.Runtime;
+using Orleans.Storage;
 
 namespace CommerceBrain.Silo.Errors;
 
@@ -15,6 +18,13 @@ internal sealed partial class ProblemExceptionHandler(ILogger<ProblemExceptionHa
             BadHttpRequestException bad => (bad.StatusCode, "The request is invalid.", bad.Message),
             TimeoutException => (StatusCodes.Status503ServiceUnavailable, "The service is busy.",
                 "The silo could not complete the request in time; retry later."),
+            // A silo of the cluster died or is leaving: the grain comes back on another silo within seconds.
+            SiloUnavailableException or OrleansMessageRejectionException or GatewayTooBusyException => (StatusCodes.Status503ServiceUnavailable,
+                "The service is briefly unavailable.", "Part of the cluster is recovering from a failure; retry in a few seconds."),
+            // Another activation wrote the same state first (a split activation during a membership change); nothing was
+            // stored by this request and the grain reloads, so a retry sees the stored value.
+            InconsistentStateException => (StatusCodes.Status503ServiceUnavailable, "The service is briefly unavailable.",
+                "The change collided with a concurrent one and was not stored; retry."),
             _ => (StatusCodes.Status500InternalServerError, "An unexpected error occurred.", (string?)null),
         };
 
@@ -23,6 +33,12 @@ internal sealed partial class ProblemExceptionHandler(ILogger<ProblemExceptionHa
             // The route pattern, not the path: paths carry ids that may be personal.
             var route = (httpContext.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? "(no endpoint)";
             LogFailure(logger, exception, httpContext.Request.Method, route, status);
+        }
+
+        if (status == StatusCodes.Status503ServiceUnavailable)
+        {
+            SiloTelemetry.UnavailableResponses.Add(1);
+            httpContext.Response.Headers.RetryAfter = "1";
         }
 
         httpContext.Response.StatusCode = status;

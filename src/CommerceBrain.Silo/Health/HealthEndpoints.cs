@@ -11,10 +11,10 @@ public static class HealthEndpoints
     /// <summary>Tag of the checks that decide readiness.</summary>
     public const string ReadyTag = "ready";
 
-    /// <summary>Registers the health check service and the actor runtime's readiness check (storage registers its own).</summary>
+    /// <summary>Registers the health check service and the Orleans silo's readiness check (modules register their own).</summary>
     public static IServiceCollection AddCommerceBrainHealthChecks(this IServiceCollection services)
     {
-        services.AddHealthChecks().AddCheck<ActorRuntimeHealthCheck>("actors", tags: [ReadyTag]);
+        services.AddHealthChecks().AddCheck<SiloHealthCheck>("silo", tags: [ReadyTag]);
         return services;
     }
 

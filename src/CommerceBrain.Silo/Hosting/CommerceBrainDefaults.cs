@@ -9,17 +9,17 @@ namespace CommerceBrain.Silo.Hosting;
 public static class CommerceBrainDefaults
 {
     /// <summary>Adds the host's defaults; modules are added by the caller.</summary>
-    public static WebApplicationBuilder AddCommerceBrainDefaults(this WebApplicationBuilder builder, string? urls = null)
+    public static WebApplicationBuilder AddCommerceBrainDefaults(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
         var configured = builder.Configuration;
-        // ASPNETCORE_URLS, HTTP_PORTS and an explicit 'urls' setting all win over our default port.
-        var effectiveUrls = urls
-            ?? (string.IsNullOrWhiteSpace(configured["urls"])
-                && string.IsNullOrWhiteSpace(configured["http_ports"])
-                && string.IsNullOrWhiteSpace(configured["https_ports"])
-                    ? SiloDefaults.Urls
-                    : null);
+        // ASPNETCORE_URLS, HTTP_PORTS and an explicit 'urls' setting (--urls lands there) all win over our default port.
+        // A 'urls' value added after the builder was created is not seen by the web host on its own, hence UseUrls.
+        var effectiveUrls = !string.IsNullOrWhiteSpace(configured["urls"])
+            ? configured["urls"]
+            : string.IsNullOrWhiteSpace(configured["http_ports"]) && string.IsNullOrWhiteSpace(configured["https_ports"])
+                ? SiloDefaults.Urls
+                : null;
         if (effectiveUrls is not null)
         {
             builder.WebHost.UseUrls(effectiveUrls);
@@ -47,6 +47,7 @@ public static class CommerceBrainDefaults
         ArgumentNullException.ThrowIfNull(app);
         app.UseCommerceBrainProblemDetails();
         app.MapHealthEndpoints();
+        app.MapCommerceBrainMetrics();
         app.MapOpenApi();
         return app;
     }

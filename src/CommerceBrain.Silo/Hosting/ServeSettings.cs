@@ -10,7 +10,12 @@ public sealed record ServeSettings(
     string? StorageProvider = null,
     string? ConnectionString = null,
     string? LogFormat = null,
-    string? Environment = null)
+    string? Environment = null,
+    bool? Cluster = null,
+    int? SiloPort = null,
+    int? GatewayPort = null,
+    string? AdvertisedAddress = null,
+    string? ClusterId = null)
 {
     /// <summary>No overrides: configuration comes from appsettings.json and the environment only.</summary>
     public static ServeSettings None { get; } = new();
@@ -24,6 +29,11 @@ public sealed record ServeSettings(
         Add(overrides, "CommerceBrain:Storage:Provider", StorageProvider);
         Add(overrides, "CommerceBrain:Storage:ConnectionString", ConnectionString);
         Add(overrides, "Logging:Console:FormatterName", LogFormat);
+        Add(overrides, "CommerceBrain:Cluster:Enabled", Cluster is { } cluster ? (cluster ? "true" : "false") : null);
+        Add(overrides, "CommerceBrain:Cluster:SiloPort", SiloPort?.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Add(overrides, "CommerceBrain:Cluster:GatewayPort", GatewayPort?.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Add(overrides, "CommerceBrain:Cluster:AdvertisedAddress", AdvertisedAddress);
+        Add(overrides, "CommerceBrain:Cluster:ClusterId", ClusterId);
         return overrides;
     }
 

@@ -1,20 +1,22 @@
-using CommerceBrain.Actors;
-using CommerceBrain.Silo.Diagnostics;
-using CommerceBrain.Silo.Diagnostics.Api;
-using CommerceBrain.Silo.Nlu;
-using CommerceBrain.Silo.Nlu.Api;
+using CommerceBrain.Diagnostics;
+using CommerceBrain.Diagnostics.Api;
+using CommerceBrain.Nlu;
+using CommerceBrain.Nlu.Api;
+using CommerceBrain.Silo.Cluster;
 using CommerceBrain.Silo.Telemetry;
 using CommerceBrain.Storage;
+using Orleans.Dashboard;
 
 namespace CommerceBrain.Silo.Hosting;
 
 /// <summary>
-/// Composes the silo: host defaults, modules and their endpoints. <c>serve</c> and the integration tests build the
-/// application through here, so both run the same composition.
+/// Composes the silo: host defaults, the Orleans silo, modules and their endpoints. <c>serve</c> and the integration
+/// tests build the application through here, so both run the same composition.
 /// </summary>
 public static class SiloApplication
 {
     /// <summary>Creates the builder: appsettings.json next to the executable, environment variables, then <paramref name="settings"/>.</summary>
+    /// <exception cref="SiloConfigurationException">A setting is invalid (also <see cref="StorageConfigurationException"/>).</exception>
     public static WebApplicationBuilder CreateBuilder(ServeSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
@@ -26,36 +28,49 @@ public static class SiloApplication
             EnvironmentName = settings.Environment,
         });
         builder.Configuration.AddInMemoryCollection(settings.ToConfigurationOverrides());
-        builder.AddCommerceBrainDefaults(settings.Urls);
-        // Storage before actors: hosted services stop in reverse order, so grains flush while storage is still up.
-        builder.Services
-            .AddStorage(builder.Configuration)
-            .AddActors(builder.Configuration, actors => actors.AddIncomingGrainCallFilter<GrainCallTracingFilter>())
-            .AddDiagnostics(builder.Configuration)
-            .AddNlu(builder.Configuration);
         return builder;
     }
 
-    /// <summary>Builds the application and maps the defaults and every module's API.</summary>
+    /// <summary>
+    /// Adds the defaults, the Orleans silo and every module, then builds the application and maps the endpoints. Call after
+    /// all configuration sources are added (tests add theirs between <see cref="CreateBuilder"/> and this).
+    /// </summary>
     public static WebApplication Build(WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        var configuration = builder.Configuration;
+        var storage = StorageSettings.FromConfiguration(configuration);
+        var cluster = ClusterSettings.FromConfiguration(configuration, storage);
+        var dashboard = DashboardSettings.IsEnabled(configuration, builder.Environment);
+        builder.AddCommerceBrainDefaults();
+        // Storage before Orleans: hosted services stop in reverse order, so grains deactivate while storage is still up.
+        builder.Services.AddStorage(configuration);
+        builder.AddCommerceBrainOrleans(storage, cluster, dashboard);
+        builder.Services
+            .AddDiagnostics(configuration)
+            .AddNlu(configuration);
+
         var app = builder.Build();
         app.MapCommerceBrainDefaults();
+        if (dashboard)
+        {
+            app.MapOrleansDashboard(DashboardSettings.Path);
+        }
+
         app.MapDiagnosticsApi();
         app.MapNluApi();
         return app;
     }
 
     /// <summary>
-    /// Everything that must hold before the server accepts traffic: telemetry is running, the data directory is
-    /// writable and the storage schema is migrated. Throws <see cref="SiloConfigurationException"/> on a bad setting.
+    /// Everything that must hold before the server accepts traffic: telemetry is set up, the data directory is writable and
+    /// the storage schema (Orleans' tables included) is migrated. Throws <see cref="SiloConfigurationException"/> on a bad setting.
     /// </summary>
     public static async Task PrepareAsync(WebApplication app, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(app);
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(SiloApplication));
-        var telemetry = app.Services.GetRequiredService<TelemetryProviders>();
+        var telemetry = app.Services.GetRequiredService<TelemetryExport>();
         if (telemetry.Endpoint is { } endpoint)
         {
             SiloLog.TelemetryExport(logger, telemetry.Protocol, endpoint);
@@ -67,9 +82,8 @@ public static class SiloApplication
 
         var dataDirectory = DataDirectoryProbe.EnsureWritable(app.Services.GetRequiredService<StorageSettings>().DataDirectory);
         SiloLog.DataDirectoryReady(logger, dataDirectory);
-        // Also a hosted service; running it here first means a failure is reported before anything else starts.
+        // Also a hosted service; running it here first means a failure is reported before Orleans starts (and the
+        // clustering tables exist before a silo looks for its peers in them).
         await app.Services.GetRequiredService<StorageInitializer>().InitializeAsync(cancellationToken);
-        // Resolving the factory builds the runtime, which validates CommerceBrain:Actors before traffic.
-        app.Services.GetRequiredService<IGrainFactory>();
     }
 }

@@ -1,6 +1,7 @@
-using CommerceBrain.Actors;
+using System.Net.Sockets;
 using CommerceBrain.Storage;
 using Microsoft.Extensions.Options;
+using Orleans.Runtime;
 
 namespace CommerceBrain.Silo.Hosting;
 
@@ -13,9 +14,10 @@ public static class StartupFailure
         ArgumentNullException.ThrowIfNull(exception);
         var configurationFault = Find<SiloConfigurationException>(exception)?.Message
             ?? Find<StorageConfigurationException>(exception)?.Message
-            ?? Find<ActorsConfigurationException>(exception)?.Message
             ?? Find<OptionsValidationException>(exception)?.Message
+            ?? DescribeOrleansConfiguration(exception)
             ?? DescribeBindFailure(exception)
+            ?? DescribeSiloPortInUse(exception)
             ?? DescribeBadValue(exception);
         if (configurationFault is not null)
         {
@@ -33,8 +35,20 @@ public static class StartupFailure
             : null;
     }
 
+    private static string? DescribeOrleansConfiguration(Exception exception) =>
+        Find<OrleansConfigurationException>(exception) is { } orleans
+            ? $"Orleans refused its configuration: {orleans.Message} (see {Cluster.ClusterSettings.SectionName} in docs/operations.md)."
+            : null;
+
+    // Kestrel's own bind failure is an IOException (above); the Orleans silo and gateway listeners surface the socket error.
+    private static string? DescribeSiloPortInUse(Exception exception) =>
+        Find<SocketException>(exception) is { SocketErrorCode: SocketError.AddressAlreadyInUse } socket
+            ? $"{Cluster.ClusterSettings.SectionName}:SiloPort: the Orleans silo port (or gateway port) is already in use ({socket.Message}). " +
+              "Choose free ports with --silo-port/--gateway-port or CommerceBrain__Cluster__SiloPort/GatewayPort."
+            : null;
+
     // The configuration binder has no exception type of its own; its message names the key ("Failed to convert
-    // configuration value 'soon' at 'CommerceBrain:Actors:CallTimeout' ...").
+    // configuration value 'soon' at 'CommerceBrain:Cluster:SiloPort' ...").
     private static string? DescribeBadValue(Exception exception)
     {
         var invalid = Find<InvalidOperationException>(exception);

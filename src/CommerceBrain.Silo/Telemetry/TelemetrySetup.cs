@@ -1,22 +1,77 @@
+using System.Reflection;
 using CommerceBrain.Silo.Hosting;
-using Microsoft.Extensions.Options;
+using OpenTelemetry;
 using OpenTelemetry.Exporter;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
 
 namespace CommerceBrain.Silo.Telemetry;
 
-/// <summary>Registers OpenTelemetry export for the silo.</summary>
+/// <summary>Registers OpenTelemetry for the silo.</summary>
 public static class TelemetrySetup
 {
-    /// <summary>Binds <see cref="TelemetryOptions"/> and registers <see cref="TelemetryProviders"/> (built when the host starts building).</summary>
+    /// <summary>Every CommerceBrain module's source, Orleans' own and ASP.NET Core's.</summary>
+    public static readonly string[] Sources = ["CommerceBrain.*", "Microsoft.Orleans.*", "Microsoft.AspNetCore"];
+
+    /// <summary>Every CommerceBrain module's meter and Orleans' own (ASP.NET Core, HTTP client and runtime come from their instrumentation).</summary>
+    public static readonly string[] Meters = ["CommerceBrain.*", "Microsoft.Orleans"];
+
+    /// <summary>
+    /// Wires OpenTelemetry through <c>OpenTelemetry.Extensions.Hosting</c>: traces (ours, Orleans', ASP.NET Core, HTTP client)
+    /// exported over OTLP when an endpoint is configured; metrics (ours, Orleans', ASP.NET Core, HTTP client, .NET runtime)
+    /// always scraped at <c>/metrics</c> (Prometheus text) and also exported over OTLP when configured.
+    /// </summary>
     public static IServiceCollection AddCommerceBrainTelemetry(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<TelemetryOptions>().Bind(configuration.GetSection(TelemetryOptions.SectionName));
-        services.AddSingleton(provider =>
+        var options = new TelemetryOptions();
+        configuration.GetSection(TelemetryOptions.SectionName).Bind(options);
+        var endpoint = ResolveEndpoint(options, configuration);
+        var protocol = ResolveProtocol(options, configuration);
+        services.AddSingleton(new TelemetryExport(endpoint, protocol));
+        var version = typeof(TelemetrySetup).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion;
+        var telemetry = services.AddOpenTelemetry()
+            .ConfigureResource(resource => resource.AddService(
+                options.ServiceName, serviceVersion: version, serviceInstanceId: $"{Environment.MachineName}:{Environment.ProcessId}"))
+            .WithMetrics(metrics =>
+            {
+                metrics.AddMeter(Meters)
+                    .AddAspNetCoreInstrumentation()
+                    .AddHttpClientInstrumentation()
+                    .AddRuntimeInstrumentation()
+                    .AddPrometheusExporter();
+                if (endpoint is not null)
+                {
+                    metrics.AddOtlpExporter(exporter => Configure(exporter, endpoint, protocol, "v1/metrics"));
+                }
+            });
+        if (endpoint is not null)
         {
-            var options = provider.GetRequiredService<IOptions<TelemetryOptions>>().Value;
-            return new TelemetryProviders(options, ResolveEndpoint(options, configuration), ResolveProtocol(options, configuration));
-        });
+            // Without an exporter, spans would be recorded for nobody: tracing is only switched on with one.
+            telemetry.WithTracing(tracing => tracing
+                .AddSource(Sources)
+                .AddAspNetCoreInstrumentation()
+                .AddHttpClientInstrumentation()
+                .AddOtlpExporter(exporter => Configure(exporter, endpoint, protocol, "v1/traces")));
+        }
+
         return services;
+    }
+
+    /// <summary>Maps the Prometheus scrape endpoint at <c>/metrics</c>.</summary>
+    public static IEndpointRouteBuilder MapCommerceBrainMetrics(this IEndpointRouteBuilder app)
+    {
+        app.MapPrometheusScrapingEndpoint("/metrics");
+        return app;
+    }
+
+    private static void Configure(OtlpExporterOptions exporter, Uri endpoint, OtlpExportProtocol protocol, string signalPath)
+    {
+        exporter.Protocol = protocol;
+        // Over HTTP an endpoint set in code is used as is, so the signal's path is ours to add (gRPC needs none).
+        exporter.Endpoint = protocol == OtlpExportProtocol.HttpProtobuf
+            ? new Uri(endpoint.AbsoluteUri.TrimEnd('/') + "/" + signalPath)
+            : endpoint;
     }
 
     /// <summary>Our setting wins; the standard <c>OTEL_EXPORTER_OTLP_PROTOCOL</c> (grpc, http/protobuf) is the fallback.</summary>
