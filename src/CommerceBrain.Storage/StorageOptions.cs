@@ -22,12 +22,12 @@ public sealed class StorageOptions
     public string? ConnectionString { get; set; }
 
     /// <summary>
-    /// SQLite <c>synchronous</c> mode: <c>Normal</c> (default) or <c>Full</c>. In WAL mode <c>Normal</c> keeps every
-    /// acknowledged commit across a process crash (kill -9) because the WAL frames are written to the OS before the
-    /// commit returns; only an OS crash or power loss can drop the last commits. <c>Full</c> also survives those, at
-    /// the cost of an fsync per commit.
+    /// SQLite <c>synchronous</c> mode: <c>Full</c> (default) or <c>Normal</c>. <c>Full</c> fsyncs the WAL on every
+    /// commit, so an acknowledged write survives power loss and OS crashes. <c>Normal</c> fsyncs only at checkpoints:
+    /// every acknowledged commit still survives a process crash (kill -9), because its WAL frames are in the OS before
+    /// the commit returns, but an OS crash or power loss can drop the last commits. docs/storage.md has the measured cost.
     /// </summary>
-    public string SqliteSynchronous { get; set; } = "Normal";
+    public string SqliteSynchronous { get; set; } = nameof(SqliteSynchronousMode.Full);
 
     /// <summary>How long a SQLite connection waits for a lock held by another connection or process.</summary>
     public TimeSpan SqliteBusyTimeout { get; set; } = TimeSpan.FromSeconds(5);

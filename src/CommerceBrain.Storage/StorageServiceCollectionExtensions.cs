@@ -1,6 +1,4 @@
 using System.Reflection;
-using CommerceBrain.Actors.Persistence;
-using CommerceBrain.Actors.Reminders;
 using CommerceBrain.Storage.GroupCommit;
 using CommerceBrain.Storage.Migrations;
 using CommerceBrain.Storage.PostgreSql;
@@ -15,23 +13,31 @@ namespace CommerceBrain.Storage;
 /// <summary>Registers the storage module.</summary>
 public static class StorageServiceCollectionExtensions
 {
-    /// <summary>The key under which the grain storage is also registered (Orleans' default storage name).</summary>
+    /// <summary>The name of the grain storage <see cref="StorageSiloBuilderExtensions.AddCommerceBrainStorage"/> adds (Orleans' default storage name).</summary>
     public const string DefaultStorageName = "Default";
 
     /// <summary>The storage module's own migration module name.</summary>
     public const string MigrationModule = "storage";
 
     /// <summary>
-    /// Registers <see cref="IGrainStorage"/> (unkeyed and keyed "Default"), <see cref="IReminderTable"/>,
-    /// <see cref="StorageDatabase"/>, <see cref="IGroupCommitWriterFactory"/>, <see cref="StorageInitializer"/>
-    /// (hosted service), <see cref="IStorageReadiness"/> and a "storage" health check tagged "ready".
+    /// Registers <see cref="StorageSettings"/>, <see cref="StorageDatabase"/>, <see cref="IGroupCommitWriterFactory"/>,
+    /// <see cref="StorageInitializer"/> (hosted service), <see cref="IStorageReadiness"/> and a "storage" health check
+    /// tagged "ready". Grain storage and reminders are Orleans services: add them with
+    /// <see cref="StorageSiloBuilderExtensions.AddCommerceBrainStorage"/>.
     /// Throws <see cref="StorageConfigurationException"/> at once for an unknown provider or a missing connection string.
     /// A second call is ignored.
     /// </summary>
     public static IServiceCollection AddStorage(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(services);
-        var settings = StorageSettings.FromConfiguration(configuration);
+        return services.AddStorage(StorageSettings.FromConfiguration(configuration));
+    }
+
+    /// <summary>The same as <see cref="AddStorage(IServiceCollection, IConfiguration)"/> with already validated settings.</summary>
+    public static IServiceCollection AddStorage(this IServiceCollection services, StorageSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(settings);
         if (services.Any(d => d.ServiceType == typeof(StorageDatabase)))
         {
             return services;
@@ -44,19 +50,6 @@ public static class StorageServiceCollectionExtensions
         {
             StorageProviderKind.PostgreSql => new PostgreSqlDatabase(settings, sp.GetRequiredService<TimeProvider>()),
             _ => new SqliteDatabase(settings, sp.GetRequiredService<TimeProvider>()),
-        });
-        services.AddSingleton<IGrainStorage>(sp => sp.GetRequiredService<StorageDatabase>() switch
-        {
-            PostgreSqlDatabase pg => new PostgreSqlGrainStorage(pg),
-            SqliteDatabase sqlite => new SqliteGrainStorage(sqlite),
-            var other => throw new InvalidOperationException($"No grain storage for {other.GetType().Name}."),
-        });
-        services.AddKeyedSingleton<IGrainStorage>(DefaultStorageName, (sp, _) => sp.GetRequiredService<IGrainStorage>());
-        services.AddSingleton<IReminderTable>(sp => sp.GetRequiredService<StorageDatabase>() switch
-        {
-            PostgreSqlDatabase pg => new PostgreSqlReminderTable(pg),
-            SqliteDatabase sqlite => new SqliteReminderTable(sqlite),
-            var other => throw new InvalidOperationException($"No reminder table for {other.GetType().Name}."),
         });
         services.AddSingleton<IGroupCommitWriterFactory, GroupCommitWriterFactory>();
 

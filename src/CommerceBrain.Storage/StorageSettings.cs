@@ -39,10 +39,12 @@ public sealed record StorageSettings(
         ArgumentNullException.ThrowIfNull(options);
         var provider = ParseProvider(options.Provider);
         var fullDataDirectory = FullPath(dataDirectory);
-        if (!Enum.TryParse<SqliteSynchronousMode>(options.SqliteSynchronous, ignoreCase: true, out _))
+        if (!Enum.TryParse<SqliteSynchronousMode>(options.SqliteSynchronous, ignoreCase: true, out var synchronous)
+            || !Enum.IsDefined(synchronous) || int.TryParse(options.SqliteSynchronous, out _))
         {
             throw new StorageConfigurationException(
-                $"'{StorageOptions.SectionName}:SqliteSynchronous' is '{options.SqliteSynchronous}'; valid values are Normal and Full.");
+                $"'{StorageOptions.SectionName}:SqliteSynchronous' is '{options.SqliteSynchronous}'; valid values are Full (the default, " +
+                "durable across power loss) and Normal (durable across process crashes only).");
         }
 
         return provider switch
