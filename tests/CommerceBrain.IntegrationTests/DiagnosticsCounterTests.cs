@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using CommerceBrain.IntegrationTests.Infrastructure;
-using CommerceBrain.Silo.Diagnostics.Contracts;
+using CommerceBrain.Diagnostics.Api;
 
 namespace CommerceBrain.IntegrationTests;
 

@@ -4,7 +4,7 @@ using System.Text;
 using System.Text.Json;
 using CommerceBrain.IntegrationTests.Infrastructure;
 using CommerceBrain.Nlu.Models;
-using CommerceBrain.Silo.Nlu.Models;
+using CommerceBrain.Nlu.Serving;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CommerceBrain.IntegrationTests;

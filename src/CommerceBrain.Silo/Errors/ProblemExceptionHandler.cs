@@ -25,6 +25,9 @@ internal sealed partial class ProblemExceptionHandler(ILogger<ProblemExceptionHa
             // stored by this request and the grain reloads, so a retry sees the stored value.
             InconsistentStateException => (StatusCodes.Status503ServiceUnavailable, "The service is briefly unavailable.",
                 "The change collided with a concurrent one and was not stored; retry."),
+            // Orleans wraps a storage provider's failure; the database or disk being away is worth a retry, not a 500.
+            OrleansException { InnerException: System.Data.Common.DbException or IOException or TimeoutException } =>
+                (StatusCodes.Status503ServiceUnavailable, "The service is briefly unavailable.", "Storage did not answer; nothing was stored. Retry later."),
             _ => (StatusCodes.Status500InternalServerError, "An unexpected error occurred.", (string?)null),
         };
 

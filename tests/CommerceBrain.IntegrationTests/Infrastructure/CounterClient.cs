@@ -1,5 +1,5 @@
 using System.Net.Http.Json;
-using CommerceBrain.Silo.Diagnostics.Contracts;
+using CommerceBrain.Diagnostics.Api;
 
 namespace CommerceBrain.IntegrationTests.Infrastructure;
 

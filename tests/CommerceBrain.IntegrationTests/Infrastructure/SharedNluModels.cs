@@ -1,6 +1,5 @@
 using CommerceBrain.Nlu;
-using CommerceBrain.Silo.Nlu;
-using CommerceBrain.Silo.Nlu.Models;
+using CommerceBrain.Nlu.Serving;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace CommerceBrain.IntegrationTests.Infrastructure;

@@ -64,9 +64,18 @@ public sealed partial class SiloProcess : IAsyncDisposable
             WorkingDirectory = AppContext.BaseDirectory,
         };
         info.ArgumentList.Add(ExecutablePath);
-        foreach (var argument in arguments)
+        var given = arguments.ToList();
+        foreach (var argument in given)
         {
             info.ArgumentList.Add(argument);
+        }
+
+        // Tests run silos side by side: each gets its own Orleans silo port unless the test chose one.
+        if (given.FirstOrDefault() == "serve" && !given.Contains("--silo-port")
+            && !(environment?.ContainsKey("CommerceBrain__Cluster__SiloPort") ?? false))
+        {
+            info.ArgumentList.Add("--silo-port");
+            info.ArgumentList.Add(FreePort.Closed().ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
 
         // The child must not pick up settings meant for the test run or for a developer's shell.

@@ -1,5 +1,5 @@
 using CommerceBrain.Silo.Hosting;
-using CommerceBrain.Silo.Nlu.Models;
+using CommerceBrain.Nlu.Serving;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
@@ -49,6 +49,8 @@ public sealed class TestSilo : IAsyncDisposable
                 overrides[SharedNluModels.ModelDirectorySetting] = SharedNluModels.Directory;
             }
 
+            // Tests run silos side by side in one process: each gets its own Orleans silo port.
+            overrides["CommerceBrain:Cluster:SiloPort"] = FreePort.Closed().ToString(System.Globalization.CultureInfo.InvariantCulture);
             foreach (var (key, value) in configuration ?? new Dictionary<string, string?>())
             {
                 overrides[key] = value;

@@ -1,7 +1,7 @@
-using CommerceBrain.Silo.Diagnostics;
-using CommerceBrain.Silo.Diagnostics.Grains;
+using CommerceBrain.Diagnostics;
+using CommerceBrain.Diagnostics.Grains;
 
-namespace CommerceBrain.IntegrationTests;
+namespace CommerceBrain.Diagnostics.Tests;
 
 public sealed class CounterRulesTests
 {
