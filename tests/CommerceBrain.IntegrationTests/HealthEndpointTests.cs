@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.Json;
 using CommerceBrain.IntegrationTests.Infrastructure;
-using CommerceBrain.Actors;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -32,20 +31,20 @@ public sealed class HealthEndpointTests
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
         Assert.Equal("Healthy", body.GetProperty("checks").GetProperty("storage").GetString());
-        Assert.Equal("Healthy", body.GetProperty("checks").GetProperty("actors").GetString());
+        Assert.Equal("Healthy", body.GetProperty("checks").GetProperty("silo").GetString());
     }
 
     [Fact]
-    public async Task Ready_answers_503_problem_once_the_actor_runtime_is_stopping()
+    public async Task Ready_answers_503_problem_once_the_orleans_silo_is_stopping()
     {
         await using var silo = await TestSilo.StartAsync();
-        var runtime = silo.App.Services.GetServices<IHostedService>().OfType<IActorRuntimeDiagnostics>().Single();
+        var orleans = silo.App.Services.GetServices<IHostedService>().Single(s => s.GetType().Name == "SiloHostedService");
 
-        await ((IHostedService)runtime).StopAsync(CancellationToken.None);
+        await orleans.StopAsync(CancellationToken.None);
         using var ready = await silo.Client.GetAsync("/health/ready");
 
         var problem = await ProblemAssert.IsProblemAsync(ready, HttpStatusCode.ServiceUnavailable);
-        Assert.Equal("Unhealthy", problem.GetProperty("checks").GetProperty("actors").GetString());
+        Assert.Equal("Unhealthy", problem.GetProperty("checks").GetProperty("silo").GetString());
         Assert.Equal("Healthy", problem.GetProperty("checks").GetProperty("storage").GetString());
     }
 

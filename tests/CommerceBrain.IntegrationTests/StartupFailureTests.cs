@@ -1,4 +1,3 @@
-using CommerceBrain.Actors;
 using CommerceBrain.Silo.CommandLine;
 using CommerceBrain.Silo.Hosting;
 using CommerceBrain.Storage;
@@ -31,13 +30,25 @@ public sealed class StartupFailureTests
     }
 
     [Fact]
-    public void An_out_of_range_actor_setting_is_recognised_by_its_type_with_the_configuration_exit_code()
+    public void An_orleans_configuration_fault_is_one_line_with_the_configuration_exit_code()
     {
-        var fault = new ActorsConfigurationException("CommerceBrain:Actors:CallTimeout", "00:00:00", "greater than 00:00:00");
+        var fault = new Orleans.Runtime.OrleansConfigurationException("ClusterMembershipOptions.NumVotesForDeathDeclaration (0) must be greater than 0.");
 
         var (line, exitCode, isConfiguration) = StartupFailure.Describe(new AggregateException(new InvalidOperationException("outer", fault)));
 
-        Assert.Equal("commercebrain: CommerceBrain:Actors:CallTimeout is 00:00:00; valid range: greater than 00:00:00.", line);
+        Assert.StartsWith("commercebrain: Orleans refused its configuration: ClusterMembershipOptions.NumVotesForDeathDeclaration", line, StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.ConfigurationError, exitCode);
+        Assert.True(isConfiguration);
+    }
+
+    [Fact]
+    public void A_silo_port_in_use_names_the_setting()
+    {
+        var fault = new System.Net.Sockets.SocketException((int)System.Net.Sockets.SocketError.AddressAlreadyInUse);
+
+        var (line, exitCode, isConfiguration) = StartupFailure.Describe(new InvalidOperationException("outer", fault));
+
+        Assert.StartsWith("commercebrain: CommerceBrain:Cluster:SiloPort:", line, StringComparison.Ordinal);
         Assert.Equal(ExitCodes.ConfigurationError, exitCode);
         Assert.True(isConfiguration);
     }
@@ -45,7 +56,7 @@ public sealed class StartupFailureTests
     [Fact]
     public void An_invalid_operation_whose_text_looks_like_a_setting_is_not_taken_for_a_configuration_fault()
     {
-        var (_, exitCode, isConfiguration) = StartupFailure.Describe(new InvalidOperationException("CommerceBrain:Actors:CallTimeout must be positive."));
+        var (_, exitCode, isConfiguration) = StartupFailure.Describe(new InvalidOperationException("CommerceBrain:Cluster:SiloPort must be positive."));
 
         Assert.Equal(ExitCodes.Failure, exitCode);
         Assert.False(isConfiguration);

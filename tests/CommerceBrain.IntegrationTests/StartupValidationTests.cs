@@ -89,26 +89,42 @@ public sealed partial class StartupValidationTests
     }
 
     [Fact]
-    public async Task An_unreadable_actor_timeout_stops_start_up_naming_the_setting()
+    public async Task An_unreadable_cluster_setting_stops_start_up_naming_the_setting()
     {
         using var data = TempDirectory.Create();
 
         var stderr = await RefusedStartAsync(
             ["serve", "--urls", "http://127.0.0.1:0", "--data-dir", data.Path],
-            new Dictionary<string, string?> { ["CommerceBrain__Actors__CallTimeout"] = "soon" });
+            new Dictionary<string, string?> { ["CommerceBrain__Cluster__ProbeTimeoutSeconds"] = "soon" });
 
-        Assert.Contains("CommerceBrain:Actors:CallTimeout", stderr, StringComparison.Ordinal);
+        Assert.Contains("CommerceBrain:Cluster:ProbeTimeoutSeconds", stderr, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task An_out_of_range_actor_setting_stops_start_up_with_the_configuration_exit_code()
+    public async Task Cluster_mode_on_sqlite_stops_start_up_with_the_configuration_exit_code()
     {
         using var data = TempDirectory.Create();
-        var environment = new Dictionary<string, string?> { ["CommerceBrain__Actors__MaxActivations"] = "0" };
 
-        var (stderr, exitCode) = await RefusedStartWithExitCodeAsync(["serve", "--urls", "http://127.0.0.1:0", "--data-dir", data.Path], environment);
+        var (stderr, exitCode) = await RefusedStartWithExitCodeAsync(
+            ["serve", "--urls", "http://127.0.0.1:0", "--data-dir", data.Path, "--cluster"]);
 
-        Assert.Equal("commercebrain: CommerceBrain:Actors:MaxActivations is 0; valid range: 1 to 2147483647.", stderr);
+        Assert.StartsWith("commercebrain: CommerceBrain:Cluster:Enabled is true but CommerceBrain:Storage:Provider is Sqlite", stderr, StringComparison.Ordinal);
+        Assert.Equal(CommerceBrain.Silo.CommandLine.ExitCodes.ConfigurationError, exitCode);
+    }
+
+    [Fact]
+    public async Task A_silo_port_in_use_stops_start_up_naming_the_setting()
+    {
+        using var data = TempDirectory.Create();
+        using var taken = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        taken.Start();
+        var port = ((System.Net.IPEndPoint)taken.LocalEndpoint).Port;
+
+        var (stderr, exitCode) = await RefusedStartWithExitCodeAsync(
+            ["serve", "--urls", "http://127.0.0.1:0", "--data-dir", data.Path, "--silo-port", port.ToString(System.Globalization.CultureInfo.InvariantCulture)],
+            stdoutMayHoldTheHostLog: true);
+
+        Assert.StartsWith("commercebrain: CommerceBrain:Cluster:SiloPort:", stderr, StringComparison.Ordinal);
         Assert.Equal(CommerceBrain.Silo.CommandLine.ExitCodes.ConfigurationError, exitCode);
     }
 
@@ -116,7 +132,7 @@ public sealed partial class StartupValidationTests
         IEnumerable<string> arguments, IReadOnlyDictionary<string, string?>? environment = null, bool stdoutMayHoldTheHostLog = false) =>
         (await RefusedStartWithExitCodeAsync(arguments, environment, stdoutMayHoldTheHostLog)).Line;
 
-    private static async Task<(string Line, int ExitCode)> RefusedStartWithExitCodeAsync(
+    internal static async Task<(string Line, int ExitCode)> RefusedStartWithExitCodeAsync(
         IEnumerable<string> arguments, IReadOnlyDictionary<string, string?>? environment = null, bool stdoutMayHoldTheHostLog = false)
     {
         await using var silo = SiloProcess.Start(arguments, environment);

@@ -18,6 +18,7 @@ public static class StartupFailure
             ?? DescribeOrleansConfiguration(exception)
             ?? DescribeBindFailure(exception)
             ?? DescribeSiloPortInUse(exception)
+            ?? DescribeDatabaseFault(exception)
             ?? DescribeBadValue(exception);
         if (configurationFault is not null)
         {
@@ -45,6 +46,13 @@ public static class StartupFailure
         Find<SocketException>(exception) is { SocketErrorCode: SocketError.AddressAlreadyInUse } socket
             ? $"{Cluster.ClusterSettings.SectionName}:SiloPort: the Orleans silo port (or gateway port) is already in use ({socket.Message}). " +
               "Choose free ports with --silo-port/--gateway-port or CommerceBrain__Cluster__SiloPort/GatewayPort."
+            : null;
+
+    // Orleans' ADO.NET providers talk to PostgreSQL themselves as the silo starts; what they hit there is the operator's to fix.
+    private static string? DescribeDatabaseFault(Exception exception) =>
+        Find<Npgsql.PostgresException>(exception) is { } postgres && postgres.SqlState is "42P01" or "42883" or "3D000" or "28P01" or "28000" or "42501"
+            ? $"CommerceBrain:Storage:ConnectionString: PostgreSQL refused the silo ({postgres.SqlState}: {postgres.MessageText}). " +
+              "Check the database name and credentials, and that the silo's user may create tables (the schema is created at start-up)."
             : null;
 
     // The configuration binder has no exception type of its own; its message names the key ("Failed to convert
