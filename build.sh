@@ -132,7 +132,7 @@ cmd_test() {
   local status=0
   # A hung test fails its project after the timeout (with a dump) instead of eating the CI time.
   dotnet test CommerceBrain.sln -c Release \
-    --blame-hang-timeout "${TEST_HANG_TIMEOUT:-10m}" \
+    --blame-hang-timeout "${TEST_HANG_TIMEOUT:-10m}" --blame-hang-dump-type mini \
     --logger "console;verbosity=normal" \
     --logger "trx" \
     --results-directory "$RESULTS_DIR" || status=$?

@@ -34,4 +34,13 @@ public static class Eventually
             delay = TimeSpan.FromMilliseconds(Math.Min(delay.TotalMilliseconds * 2, 250));
         }
     }
+
+    /// <summary>Polls <paramref name="attempt"/> until it returns a value (not null) and returns that value.</summary>
+    public static async Task<T> ValueAsync<T>(Func<Task<T?>> attempt, string what, TimeSpan? timeout = null)
+        where T : class
+    {
+        T? value = null;
+        await UntilAsync(async () => (value = await attempt()) is not null, what, timeout);
+        return value!;
+    }
 }
