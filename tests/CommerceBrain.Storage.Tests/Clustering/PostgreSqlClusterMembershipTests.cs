@@ -19,6 +19,7 @@ namespace CommerceBrain.Storage.Tests.Clustering;
 public sealed class PostgreSqlClusterMembershipTests : IAsyncLifetime
 {
     private const int Active = 3;
+    private const int Dead = 6;
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(90);
 
     private readonly string _clusterId = $"cluster-{Guid.NewGuid():N}";
@@ -70,6 +71,12 @@ public sealed class PostgreSqlClusterMembershipTests : IAsyncLifetime
             "the stopped silo's row leaves Active");
         Assert.Equal(Active, (await MembersAsync()).Single(r => r.Port == firstAddress.Endpoint.Port).Status);
         await EventuallyAsync(() => !SeesActive(first, secondAddress), "the remaining silo no longer lists the stopped one as Active");
+
+        // Orleans' defunct-silo clean-up (10.4.2 uses CleanupDefunctSiloEntryKey row by row) removes the Dead row only.
+        await EventuallyAsync(async () => (await MembersAsync()).Single(r => r.Port == secondAddress.Endpoint.Port).Status == Dead, "the stopped silo is Dead");
+        await first.Services.GetRequiredService<IMembershipTable>().CleanupDefunctSiloEntriesAsync(DateTimeOffset.UtcNow.AddMinutes(1));
+        var remaining = Assert.Single(await MembersAsync());
+        Assert.Equal((firstAddress.Endpoint.Port, Active), (remaining.Port, remaining.Status));
     }
 
     private async Task<IHost> StartSiloAsync(string name)
