@@ -73,6 +73,53 @@ public sealed partial class StartupValidationTests
     }
 
     [Fact]
+    public async Task A_missing_PostgreSql_database_stops_start_up_with_the_configuration_exit_code()
+    {
+        using var data = TempDirectory.Create();
+        await using var database = await PostgresTestDatabase.CreateAsync();
+        var missing = new Npgsql.NpgsqlConnectionStringBuilder(database.ConnectionString) { Database = database.Name + "_missing" }.ConnectionString;
+
+        var (stderr, exitCode) = await RefusedStartWithExitCodeAsync(
+            ["serve", "--urls", "http://127.0.0.1:0", "--data-dir", data.Path, "--storage", "PostgreSql", "--connection-string", missing]);
+
+        Assert.Contains("CommerceBrain:Storage:ConnectionString", stderr, StringComparison.Ordinal);
+        Assert.Contains(database.Name + "_missing", stderr, StringComparison.Ordinal);
+        Assert.Equal(CommerceBrain.Silo.CommandLine.ExitCodes.ConfigurationError, exitCode);
+    }
+
+    [Fact]
+    public async Task A_PostgreSql_schema_the_user_may_not_create_stops_start_up_with_the_configuration_exit_code()
+    {
+        using var data = TempDirectory.Create();
+        await using var database = await PostgresTestDatabase.CreateAsync();
+        var role = "cb_no_create_" + Guid.NewGuid().ToString("N")[..8];
+        await ExecuteAsync(database.ConnectionString, $"CREATE ROLE {role} LOGIN; REVOKE CREATE ON SCHEMA public FROM PUBLIC;");
+        try
+        {
+            var asRole = new Npgsql.NpgsqlConnectionStringBuilder(database.ConnectionString) { Username = role, Pooling = false }.ConnectionString;
+
+            var (stderr, exitCode) = await RefusedStartWithExitCodeAsync(
+                ["serve", "--urls", "http://127.0.0.1:0", "--data-dir", data.Path, "--storage", "PostgreSql", "--connection-string", asRole]);
+
+            Assert.Contains("CommerceBrain:Storage:ConnectionString", stderr, StringComparison.Ordinal);
+            Assert.Equal(CommerceBrain.Silo.CommandLine.ExitCodes.ConfigurationError, exitCode);
+        }
+        finally
+        {
+            await database.DropAsync();
+            await ExecuteAsync(Environment.GetEnvironmentVariable(PostgresTestDatabase.Variable)!, $"DROP ROLE IF EXISTS {role}");
+        }
+    }
+
+    private static async Task ExecuteAsync(string connectionString, string sql)
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new Npgsql.NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    [Fact]
     public async Task An_address_in_use_stops_start_up_naming_the_urls_setting()
     {
         using var data = TempDirectory.Create();

@@ -28,6 +28,7 @@ public sealed class CounterGrain(
             throw;
         }
 
+        DiagnosticsTelemetry.StoredIncrements.Add(1);
         return value;
     }
 
