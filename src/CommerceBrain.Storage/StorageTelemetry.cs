@@ -16,10 +16,10 @@ public static class StorageTelemetry
     public static readonly Meter Meter = new(Name);
 
     internal static readonly Counter<long> GrainStateWrites = Meter.CreateCounter<long>(
-        "commercebrain.storage.grain_state.writes", description: "Grain-state writes and clears that committed.");
+        "commercebrain.storage.grain_state.writes", description: "Grain-state writes and clears that committed (SQLite provider; Orleans counts its own for ADO.NET).");
 
     internal static readonly Counter<long> GrainStateConflicts = Meter.CreateCounter<long>(
-        "commercebrain.storage.grain_state.conflicts", description: "Grain-state writes and clears rejected for a stale ETag.");
+        "commercebrain.storage.grain_state.conflicts", description: "Grain-state writes and clears rejected for a stale ETag (SQLite provider).");
 
     internal static readonly Histogram<int> GroupCommitBatchSize = Meter.CreateHistogram<int>(
         "commercebrain.storage.group_commit.batch_size", unit: "{row}", description: "Rows per group-commit transaction.");

@@ -155,9 +155,9 @@ public sealed class StorageConfigurationTests : IDisposable
 
         var storage = host.Services.GetRequiredKeyedService<IGrainStorage>("Default");
 
-        Assert.IsType<Sqlite.SqliteGrainStorage>(storage);
+        Assert.IsType<CommerceBrain.Storage.Sqlite.SqliteGrainStorage>(storage);
         Assert.Same(storage, host.Services.GetRequiredService<IGrainStorage>());
-        Assert.IsType<Sqlite.SqliteReminderTable>(host.Services.GetRequiredService<IReminderTable>());
+        Assert.IsType<CommerceBrain.Storage.Sqlite.SqliteReminderTable>(host.Services.GetRequiredService<IReminderTable>());
         Assert.Contains(host.Services.GetServices<IHostedService>(), s => s is StorageInitializer);
     }
 

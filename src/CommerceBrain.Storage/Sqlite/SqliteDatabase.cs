@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Data.Common;
 using System.Globalization;
 using CommerceBrain.Storage.GroupCommit;
@@ -13,7 +14,11 @@ namespace CommerceBrain.Storage.Sqlite;
 /// </summary>
 internal sealed class SqliteDatabase : StorageDatabase
 {
+    // Writes joining one transaction at most; bounds the latency a batch adds to its first caller.
+    private const int MaxCoalescedWrites = 256;
+
     private readonly SemaphoreSlim _writerGate = new(1, 1);
+    private readonly ConcurrentQueue<CoalescedWrite> _coalesced = new();
     private readonly string _connectionPragmas;
     private SqliteConnection? _writer;
     private bool _disposed;
@@ -66,6 +71,106 @@ internal sealed class SqliteDatabase : StorageDatabase
             _writerGate.Release();
         }
     }
+
+    /// <summary>
+    /// Runs <paramref name="work"/>, which must execute at most ONE writing statement (plus reads), on the writer
+    /// connection inside a transaction shared with the other such writes waiting at that moment, and completes after
+    /// that transaction committed. Under concurrency, N writes cost one commit (one fsync with synchronous=FULL)
+    /// instead of N. Each write keeps its own result: an exception thrown by <paramref name="work"/> fails only its
+    /// caller (SQLite undoes a failed statement on its own), while a failed commit fails every write of the batch.
+    /// </summary>
+    internal async Task<T> WriteCoalescedAsync<T>(Func<SqliteConnection, T> work, CancellationToken cancellationToken)
+    {
+        var write = new CoalescedWrite<T>(work);
+        _coalesced.Enqueue(write);
+        try
+        {
+            await _writerGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!write.TryCancel())
+        {
+            // A batch led by another caller already holds the write: its outcome is the caller's.
+            return await write.Task.ConfigureAwait(false);
+        }
+
+        try
+        {
+            // Whoever holds the gate commits everything queued; this caller's write may already be done by an earlier holder.
+            while (!write.Task.IsCompleted)
+            {
+                var writer = await GetWriterAsync(CancellationToken.None).ConfigureAwait(false);
+                CommitBatch(writer);
+            }
+        }
+        finally
+        {
+            _writerGate.Release();
+        }
+
+        return await write.Task.ConfigureAwait(false);
+    }
+
+    private void CommitBatch(SqliteConnection writer)
+    {
+        var batch = new List<CoalescedWrite>();
+        while (batch.Count < MaxCoalescedWrites && _coalesced.TryDequeue(out var queued))
+        {
+            if (queued.TryTake())
+            {
+                batch.Add(queued);
+            }
+        }
+
+        if (batch.Count == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            Execute(writer, "BEGIN IMMEDIATE");
+            foreach (var write in batch)
+            {
+                write.Run(writer);
+
+                // Some errors (disk full, I/O) roll the whole transaction back; then nothing of the batch may be acknowledged.
+                if (SQLitePCL.raw.sqlite3_get_autocommit(writer.Handle) != 0)
+                {
+                    throw new InvalidOperationException("SQLite rolled back the shared write transaction after an error; no write of the batch was committed.");
+                }
+            }
+
+            Execute(writer, "COMMIT");
+        }
+        catch (Exception ex)
+        {
+            if (SQLitePCL.raw.sqlite3_get_autocommit(writer.Handle) == 0)
+            {
+                try
+                {
+                    Execute(writer, "ROLLBACK");
+                }
+                catch (SqliteException)
+                {
+                    // The batch fails either way; the original error is the one to report.
+                }
+            }
+
+            foreach (var write in batch)
+            {
+                write.Fail(ex);
+            }
+
+            return;
+        }
+
+        foreach (var write in batch)
+        {
+            write.Complete();
+        }
+    }
+
+    private void Execute(SqliteConnection writer, string sql) => WriterCommand(writer, sql).ExecuteNonQuery();
 
     /// <summary>A prepared command on the writer connection; call only inside a writer-gate callback.</summary>
     internal SqliteCommand WriterCommand(SqliteConnection writer, string sql, params string[] parameterNames)

@@ -109,7 +109,7 @@ internal sealed class SqliteGrainStorage : IGrainStorage
         var presented = grainState.ETag;
         var payload = _serializer.Serialize(grainState.State).ToArray();
         var at = _database.Time.GetUtcNow().ToUnixTimeMilliseconds();
-        var etag = await _database.WriteAsync(writer =>
+        var etag = await _database.WriteCoalescedAsync(writer =>
         {
             SqliteCommand command;
             if (presented is null)
@@ -159,7 +159,7 @@ internal sealed class SqliteGrainStorage : IGrainStorage
         var key = Key.Of(_serviceId, grainId, stateName);
         var presented = grainState.ETag;
         var at = _database.Time.GetUtcNow().ToUnixTimeMilliseconds();
-        var etag = await _database.WriteAsync(writer =>
+        var etag = await _database.WriteCoalescedAsync(writer =>
         {
             SqliteCommand command;
             if (presented is null)

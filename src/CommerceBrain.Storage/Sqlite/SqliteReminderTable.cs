@@ -69,7 +69,7 @@ internal sealed class SqliteReminderTable : IReminderTable
 
         // Orleans hands over UTC times; an unspecified kind is taken as UTC, as Orleans' ADO.NET table does.
         var start = entry.StartAt.Kind == DateTimeKind.Local ? entry.StartAt.ToUniversalTime() : DateTime.SpecifyKind(entry.StartAt, DateTimeKind.Utc);
-        return _database.WriteAsync<string?>(writer =>
+        return _database.WriteCoalescedAsync<string?>(writer =>
         {
             var command = _database.WriterCommand(writer, UpsertSql, UpsertParameters);
             command.Parameters[0].Value = _serviceId;
@@ -91,7 +91,7 @@ internal sealed class SqliteReminderTable : IReminderTable
             return Task.FromResult(false);
         }
 
-        return _database.WriteAsync(writer =>
+        return _database.WriteCoalescedAsync(writer =>
         {
             var command = _database.WriterCommand(writer, RemoveSql, RemoveParameters);
             command.Parameters[0].Value = _serviceId;
