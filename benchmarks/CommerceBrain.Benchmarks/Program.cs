@@ -4,7 +4,8 @@ using CommerceBrain.Benchmarks;
 var benchmarks = new Dictionary<string, Func<string[], Task<int>>>(StringComparer.OrdinalIgnoreCase)
 {
     ["grain-calls"] = GrainCallBenchmark.RunAsync,
-    ["state-write"] = StateWriteBenchmark.RunAsync,
+    // "state-write" (StateWriteBenchmark.RunAsync) is left out while that file is excluded in the .csproj: it still targets
+    // the home-made runtime, and its rewrite on Orleans is being done on another branch.
     ["group-commit"] = GroupCommitBenchmark.RunAsync,
 };
 
