@@ -8,18 +8,18 @@
 # wrk runs on the same machine as the silo, so both HTTP figures include wrk's own CPU; only their ratio carries over.
 #
 # Usage: benchmarks/grain-calls.sh
-# Environment (defaults): KEYS=10000 CALLERS=4 IN_FLIGHT=100 RUNS=5 RUN_SECONDS=5 WARMUP_SECONDS=8 MODES=both (grain|client|both)
+# Environment (defaults): KEYS=10000 CALLERS=2×nproc IN_FLIGHT=100 RUNS=5 RUN_SECONDS=5 WARMUP_SECONDS=10 MODES=both (grain|client|both)
 #   WRK_SECONDS=12 WRK_WARMUP_SECONDS=10 WRK_THREADS=2 WRK_CONNECTIONS=64 HTTP_PORT/SILO_PORT (default: free ports)
 #   NO_BUILD=1 skips the two Release builds; SKIP_IN_SILO=1 / SKIP_HTTP=1 skip a part.
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 keys=${KEYS:-10000}
-callers=${CALLERS:-4}
+callers=${CALLERS:-$((2 * $(nproc)))}
 in_flight=${IN_FLIGHT:-100}
 runs=${RUNS:-5}
 run_seconds=${RUN_SECONDS:-5}
-warmup_seconds=${WARMUP_SECONDS:-8}
+warmup_seconds=${WARMUP_SECONDS:-10}
 modes=${MODES:-both}
 wrk_seconds=${WRK_SECONDS:-12}
 wrk_warmup_seconds=${WRK_WARMUP_SECONDS:-10}

@@ -42,7 +42,7 @@ internal sealed class AllocationSampler : EventListener
         Console.WriteLine($"  allocations by type, {label} ({total} samples):");
         foreach (var (type, count) in snapshot.OrderByDescending(s => s.Value).Take(top))
         {
-            Console.WriteLine($"    {(100.0 * count / Math.Max(1, total)).ToString("F1", CultureInfo.InvariantCulture),5} %  {type}");
+            Console.WriteLine($"    - {(100.0 * count / Math.Max(1, total)).ToString("F1", CultureInfo.InvariantCulture),5} %  {type}");
         }
     }
 }

@@ -16,7 +16,7 @@ namespace CommerceBrain.Benchmarks;
 /// Orleans' maintainers advise: unbounded fire-and-forget only measures queueing.
 /// </summary>
 /// <remarks>
-/// grain-calls [--keys 10000] [--callers N] [--in-flight N] [--seconds 5] [--warmup 3] [--runs 5] [--mode grain|client|both] [--silo-port 0] [--alloc-types]
+/// grain-calls [--keys 10000] [--callers N] [--in-flight N] [--seconds 5] [--warmup 10] [--runs 5] [--mode grain|client|both] [--silo-port 0] [--alloc-types]
 /// (--alloc-types samples allocated types through a runtime event listener, which itself costs some throughput).
 /// </remarks>
 internal static class GrainCallBenchmark
@@ -27,7 +27,7 @@ internal static class GrainCallBenchmark
         var callers = Option(args, "--callers", 2 * Environment.ProcessorCount);
         var inFlight = Option(args, "--in-flight", 100);
         var seconds = Option(args, "--seconds", 5);
-        var warmup = Option(args, "--warmup", 3);
+        var warmup = Option(args, "--warmup", 10);
         var runs = Option(args, "--runs", 5);
         var siloPort = Option(args, "--silo-port", 0, allowZero: true);
         var modes = (OptionText(args, "--mode") ?? "both") switch
@@ -74,21 +74,22 @@ internal static class GrainCallBenchmark
                 GC.Collect();
                 sampler?.PrintAndReset($"{label} warm-up (start-up and JIT included)");
 
-                var rates = new List<double>();
+                var measurements = new List<Measurement>();
                 for (var i = 1; i <= runs; i++)
                 {
                     var measured = await Measure(() => run(Plan(seconds)));
-                    rates.Add(measured.CallsPerSecond);
-                    Console.WriteLine($"{label} run {i}: {measured.CallsPerSecond.ToString("N0", CultureInfo.InvariantCulture)} calls/s " +
-                                      $"({measured.Calls:N0} calls in {measured.Seconds:F2} s; process CPU {measured.CpuCores:F2} cores, " +
-                                      $"{measured.CallsPerCpuSecond.ToString("N0", CultureInfo.InvariantCulture)} calls per CPU-second; " +
+                    measurements.Add(measured);
+                    Console.WriteLine($"{label} run {i}: {Format(measured.CallsPerSecond)} calls/s " +
+                                      $"({Format(measured.Calls)} calls in {measured.Seconds:F2} s; process CPU {measured.CpuCores:F2} cores, " +
+                                      $"{Format(measured.CallsPerCpuSecond)} calls per CPU-second; " +
                                       $"{measured.BytesPerCall:F0} B allocated/call; GCs gen0/1/2 {measured.Gen0}/{measured.Gen1}/{measured.Gen2})");
                 }
 
                 sampler?.PrintAndReset(label);
-                rates.Sort();
-                Console.WriteLine($"RESULT {label} median {rates[rates.Count / 2].ToString("N0", CultureInfo.InvariantCulture)} calls/s " +
-                                  $"(runs: {string.Join(", ", rates.Select(r => r.ToString("N0", CultureInfo.InvariantCulture)))}; load average now {LoadAverage()})");
+                Console.WriteLine($"RESULT {label} median {Format(Median(measurements.Select(m => m.CallsPerSecond)))} calls/s " +
+                                  $"(runs in order: {string.Join(", ", measurements.Select(m => Format(m.CallsPerSecond)))}); " +
+                                  $"median {Format(Median(measurements.Select(m => m.CallsPerCpuSecond)))} calls per CPU-second, " +
+                                  $"process CPU {Median(measurements.Select(m => m.CpuCores)):F2} of {Environment.ProcessorCount} cores; load average now {LoadAverage()}");
             }
         }
         finally
@@ -118,9 +119,17 @@ internal static class GrainCallBenchmark
         return (await Task.WhenAll(tasks)).Sum();
     }
 
+    private static double Median(IEnumerable<double> values)
+    {
+        var sorted = values.Order().ToArray();
+        return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
+    }
+
+    private static string Format(double value) => value.ToString("N0", CultureInfo.InvariantCulture);
+
     private static async Task<Measurement> Measure(Func<Task<long>> run)
     {
-        var process = Process.GetCurrentProcess();
+        using var process = Process.GetCurrentProcess();
         var (gen0, gen1, gen2) = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
         var allocated = GC.GetTotalAllocatedBytes(precise: false);
         var cpu = process.TotalProcessorTime;
