@@ -42,11 +42,13 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# Prints a command exactly as run (shell-quoted), then runs it.
+# Prints a command exactly as run (shell-quoted) on stderr, so it shows even when the output is captured, then runs it.
 run() {
-    printf '+'
-    printf ' %q' "$@"
-    printf '\n'
+    {
+        printf '+'
+        printf ' %q' "$@"
+        printf '\n'
+    } >&2
     "$@"
 }
 
