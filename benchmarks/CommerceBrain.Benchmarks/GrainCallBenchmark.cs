@@ -23,6 +23,20 @@ internal static class GrainCallBenchmark
 {
     public static async Task<int> RunAsync(string[] args)
     {
+        try
+        {
+            return await RunCheckedAsync(args);
+        }
+        catch (ArgumentException e)
+        {
+            // Bad options: say which and how, without a stack trace.
+            await Console.Error.WriteLineAsync($"grain-calls: {e.Message}");
+            return 2;
+        }
+    }
+
+    private static async Task<int> RunCheckedAsync(string[] args)
+    {
         var keys = Option(args, "--keys", 10_000);
         var callers = Option(args, "--callers", 2 * Environment.ProcessorCount);
         var inFlight = Option(args, "--in-flight", 100);
