@@ -1,179 +1,211 @@
 using System.Diagnostics;
-using System.Reflection;
-using CommerceBrain.Actors;
-// Until this benchmark moves to Orleans: Orleans.Sdk (for the state-writes grain) adds global usings with the same names.
-using Grain = CommerceBrain.Actors.Grain;
-using IGrainWithStringKey = CommerceBrain.Actors.IGrainWithStringKey;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using System.Runtime;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace CommerceBrain.Benchmarks;
 
 /// <summary>
-/// In-process grain-call throughput: a no-op method over many keys from many concurrent callers, plus the
-/// proxy overhead alone (DispatchProxy vs a direct interface call) that decided the proxy technique.
+/// No-op grain calls per second in one Orleans silo hosted in this process, over many target keys: grain to grain
+/// (<see cref="PingCallerGrain"/>s call <see cref="PingGrain"/>s) and, for comparison, from <see cref="IGrainFactory"/>
+/// outside any grain. In-flight calls are bounded (callers × in-flight loops, each awaiting its call before the next), as
+/// Orleans' maintainers advise: unbounded fire-and-forget only measures queueing.
 /// </summary>
-/// <remarks>dotnet run -c Release --project benchmarks/CommerceBrain.Benchmarks -- grain-calls [--keys N] [--callers N] [--seconds S] [--runs N]</remarks>
+/// <remarks>
+/// grain-calls [--keys 10000] [--callers N] [--in-flight N] [--seconds 5] [--warmup 10] [--runs 5] [--mode grain|client|both] [--silo-port 0] [--alloc-types]
+/// (--alloc-types samples allocated types through a runtime event listener, which itself costs some throughput).
+/// </remarks>
 internal static class GrainCallBenchmark
 {
     public static async Task<int> RunAsync(string[] args)
     {
-        var keys = Option(args, "--keys", 10_000);
-        var callers = Option(args, "--callers", 64);
-        var seconds = Option(args, "--seconds", 3);
-        var runs = Option(args, "--runs", 5);
-
-        Console.WriteLine($"grain-calls: {keys} keys, {callers} callers, {runs} runs x {seconds} s after warm-up");
-        Console.WriteLine($"machine: {DescribeMachine()}");
-        Console.WriteLine($"date: {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC, load average at start: {LoadAverage()}");
-
-        await using var host = await LocalActorHost.StartAsync(null, b => b.AddGrain<IPingGrain, PingGrain>());
-        var grains = Enumerable.Range(0, keys).Select(i => host.Grains.GetGrain<IPingGrain>($"ping-{i}")).ToArray();
-
-        await Measure($"no-op method, {keys:N0} keys", grains, callers, seconds, runs, g => g.Ping());
-        await Measure($"method that awaits Task.Yield, {keys:N0} keys (queued path)", grains, callers, seconds, runs, g => g.PingYield());
-        await Measure($"method that awaits Task.Yield, 16 keys (calls wait for the turn)", grains[..16], callers, seconds, runs, g => g.PingYield());
-
-        // The silo registers a tracing filter for every call; measure what one pass-through filter costs.
-        await using (var filtered = await LocalActorHost.StartAsync(null, b => b.AddGrain<IPingGrain, PingGrain>().AddIncomingGrainCallFilter<PassThroughFilter>()))
+        try
         {
-            var filteredGrains = Enumerable.Range(0, keys).Select(i => filtered.Grains.GetGrain<IPingGrain>($"ping-{i}")).ToArray();
-            await Measure($"no-op method through one pass-through call filter, {keys:N0} keys", filteredGrains, callers, seconds, runs, g => g.Ping());
+            return await RunCheckedAsync(args);
+        }
+        catch (ArgumentException e)
+        {
+            // Bad options: say which and how, without a stack trace.
+            await Console.Error.WriteLineAsync($"grain-calls: {e.Message}");
+            return 2;
+        }
+    }
+
+    private static async Task<int> RunCheckedAsync(string[] args)
+    {
+        var keys = Option(args, "--keys", 10_000);
+        var callers = Option(args, "--callers", 2 * Environment.ProcessorCount);
+        var inFlight = Option(args, "--in-flight", 100);
+        var seconds = Option(args, "--seconds", 5);
+        var warmup = Option(args, "--warmup", 10);
+        var runs = Option(args, "--runs", 5);
+        var siloPort = Option(args, "--silo-port", 0, allowZero: true);
+        var modes = (OptionText(args, "--mode") ?? "both") switch
+        {
+            "grain" => ["grain"],
+            "client" => ["client"],
+            "both" => new[] { "grain", "client" },
+            var other => throw new ArgumentException($"--mode takes grain, client or both, not '{other}'."),
+        };
+
+        if ((long)callers * inFlight > keys)
+        {
+            throw new ArgumentException($"--callers × --in-flight ({callers * inFlight}) must not exceed --keys ({keys}): each loop needs a key of its own.");
         }
 
-        MeasureProxyOverhead();
+        Console.WriteLine($"grain-calls: {keys:N0} keys, {callers} callers x {inFlight} in flight = {callers * inFlight} calls in flight, " +
+                          $"{runs} runs x {seconds} s after {warmup} s warm-up");
+        Console.WriteLine($"runtime: {RuntimeSettings()}");
+        Console.WriteLine($"load average at start: {LoadAverage()}");
+
+        using var sampler = args.Contains("--alloc-types") ? new AllocationSampler() : null;
+        var builder = Host.CreateApplicationBuilder();
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        // Loopback only; no gateway: every call here starts inside the silo process.
+        builder.UseOrleans(silo => silo.UseLocalhostClustering(siloPort: siloPort == 0 ? FreeTcpPort() : siloPort, gatewayPort: 0));
+        using var host = builder.Build();
+        await host.StartAsync();
+        try
+        {
+            var grains = host.Services.GetRequiredService<IGrainFactory>();
+            PingRunPlan Plan(int runSeconds) => new(keys, callers, inFlight, DateTime.UtcNow.AddSeconds(runSeconds));
+
+            // Activate every target (and the callers) once, in bounded batches, before anything is timed.
+            for (var batch = 0; batch < keys; batch += 1_000)
+            {
+                await Task.WhenAll(Enumerable.Range(batch, Math.Min(1_000, keys - batch)).Select(k => grains.GetGrain<IPingGrain>(k).Ping().AsTask()));
+            }
+
+            foreach (var mode in modes)
+            {
+                var label = mode == "grain" ? "grain-to-grain" : "client-to-grain";
+                Func<PingRunPlan, Task<long>> run = mode == "grain" ? p => RunFromGrains(grains, p) : p => RunFromClient(grains, p);
+                await run(Plan(warmup));
+                GC.Collect();
+                sampler?.PrintAndReset($"{label} warm-up (start-up and JIT included)");
+
+                var measurements = new List<Measurement>();
+                for (var i = 1; i <= runs; i++)
+                {
+                    var measured = await Measure(() => run(Plan(seconds)));
+                    measurements.Add(measured);
+                    Console.WriteLine($"{label} run {i}: {Format(measured.CallsPerSecond)} calls/s " +
+                                      $"({Format(measured.Calls)} calls in {measured.Seconds:F2} s; process CPU {measured.CpuCores:F2} cores, " +
+                                      $"{Format(measured.CallsPerCpuSecond)} calls per CPU-second; " +
+                                      $"{measured.BytesPerCall:F0} B allocated/call; GCs gen0/1/2 {measured.Gen0}/{measured.Gen1}/{measured.Gen2})");
+                }
+
+                sampler?.PrintAndReset(label);
+                Console.WriteLine($"RESULT {label} median {Format(Median(measurements.Select(m => m.CallsPerSecond)))} calls/s " +
+                                  $"(runs in order: {string.Join(", ", measurements.Select(m => Format(m.CallsPerSecond)))}); " +
+                                  $"median {Format(Median(measurements.Select(m => m.CallsPerCpuSecond)))} calls per CPU-second, " +
+                                  $"process CPU {Median(measurements.Select(m => m.CpuCores)):F2} of {Environment.ProcessorCount} cores; load average now {LoadAverage()}");
+            }
+        }
+        finally
+        {
+            await host.StopAsync();
+        }
+
         return 0;
     }
 
-    private static async Task Measure(string name, IPingGrain[] grains, int callers, int seconds, int runs, Func<IPingGrain, Task> call)
+    /// <summary>Every caller grain runs the plan at once; the calls start inside grains.</summary>
+    private static async Task<long> RunFromGrains(IGrainFactory grains, PingRunPlan plan)
     {
-        // Warm-up: activate every grain and let tiered JIT settle.
-        await Task.WhenAll(grains.Select(g => g.Ping()));
-        await RunOnce(grains, callers, TimeSpan.FromSeconds(2), call);
-
-        var rates = new List<double>();
-        for (var run = 0; run < runs; run++)
-        {
-            var rate = await RunOnce(grains, callers, TimeSpan.FromSeconds(seconds), call);
-            rates.Add(rate);
-            Console.WriteLine($"  {name} run {run + 1}: {rate:N0} calls/s");
-        }
-
-        rates.Sort();
-        Console.WriteLine($"{name}: median {rates[rates.Count / 2]:N0} calls/s");
+        var callers = Enumerable.Range(0, plan.Callers).Select(c => grains.GetGrain<IPingCallerGrain>(c).Run(plan));
+        return (await Task.WhenAll(callers)).Sum();
     }
 
-    private static async Task<double> RunOnce(IPingGrain[] grains, int callers, TimeSpan duration, Func<IPingGrain, Task> call)
+    /// <summary>The same loops and key slices, run on the thread pool outside any grain (IGrainFactory from the silo's services).</summary>
+    private static async Task<long> RunFromClient(IGrainFactory grains, PingRunPlan plan)
     {
-        var stop = false;
-        long total = 0;
-        var stopwatch = Stopwatch.StartNew();
-        var tasks = Enumerable.Range(0, callers).Select(caller => Task.Run(async () =>
-        {
-            long calls = 0;
-            var index = caller * 7919 % grains.Length;
-            while (!Volatile.Read(ref stop))
-            {
-                for (var i = 0; i < 100; i++)
-                {
-                    await call(grains[index]);
-                    index = index + 1 == grains.Length ? 0 : index + 1;
-                }
-
-                calls += 100;
-
-                // Let the other callers in: synchronous completions would otherwise keep one caller on a thread.
-                await Task.Yield();
-            }
-
-            Interlocked.Add(ref total, calls);
-        })).ToArray();
-
-        await Task.Delay(duration);
-        Volatile.Write(ref stop, true);
-        await Task.WhenAll(tasks);
-        return total / stopwatch.Elapsed.TotalSeconds;
+        var loops = plan.Callers * plan.InFlight;
+        var deadline = PingLoop.StopwatchDeadline(plan.Deadline);
+        var tasks = Enumerable.Range(0, loops)
+            .Select(loop => PingLoop.Targets(grains, plan.Keys, loop, loops))
+            .ToArray()
+            .Select(targets => Task.Run(() => PingLoop.RunAsync(targets, deadline)));
+        return (await Task.WhenAll(tasks)).Sum();
     }
 
-    private static void MeasureProxyOverhead()
+    private static double Median(IEnumerable<double> values)
     {
-        IPingGrain direct = new DirectPing();
-        var proxy = DispatchProxy.Create<IPingGrain, CompletedProxy>();
-        const int calls = 20_000_000;
-        for (var round = 0; round < 2; round++)
-        {
-            var directNs = Time(direct, calls);
-            var proxyNs = Time(proxy, calls);
-            if (round == 1)
-            {
-                Console.WriteLine($"proxy overhead: direct interface call {directNs:F1} ns/call, DispatchProxy {proxyNs:F1} ns/call (single thread)");
-            }
-        }
+        var sorted = values.Order().ToArray();
+        return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
     }
 
-    private static double Time(IPingGrain target, int calls)
-    {
-        var stopwatch = Stopwatch.StartNew();
-        for (var i = 0; i < calls; i++)
-        {
-            _ = target.Ping();
-        }
+    private static string Format(double value) => value.ToString("N0", CultureInfo.InvariantCulture);
 
-        return stopwatch.Elapsed.TotalNanoseconds / calls;
+    private static async Task<Measurement> Measure(Func<Task<long>> run)
+    {
+        using var process = Process.GetCurrentProcess();
+        var (gen0, gen1, gen2) = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
+        var allocated = GC.GetTotalAllocatedBytes(precise: false);
+        var cpu = process.TotalProcessorTime;
+        var clock = Stopwatch.StartNew();
+        var calls = await run();
+        var seconds = clock.Elapsed.TotalSeconds;
+        process.Refresh();
+        return new Measurement(
+            calls,
+            seconds,
+            (process.TotalProcessorTime - cpu).TotalSeconds / seconds,
+            (double)(GC.GetTotalAllocatedBytes(precise: false) - allocated) / calls,
+            GC.CollectionCount(0) - gen0,
+            GC.CollectionCount(1) - gen1,
+            GC.CollectionCount(2) - gen2);
     }
 
-    private static int Option(string[] args, string name, int fallback)
+    private sealed record Measurement(long Calls, double Seconds, double CpuCores, double BytesPerCall, int Gen0, int Gen1, int Gen2)
+    {
+        public double CallsPerSecond => Calls / Seconds;
+
+        /// <summary>Calls per second of CPU this process used: on a shared machine the process rarely has every core.</summary>
+        public double CallsPerCpuSecond => CallsPerSecond / CpuCores;
+    }
+
+    private static int FreeTcpPort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static string? OptionText(string[] args, string name)
     {
         var index = Array.IndexOf(args, name);
-        if (index < 0)
+        return index < 0 ? null : index + 1 < args.Length ? args[index + 1] : throw new ArgumentException($"{name} needs a value.");
+    }
+
+    private static int Option(string[] args, string name, int fallback, bool allowZero = false)
+    {
+        var text = OptionText(args, name);
+        if (text is null)
         {
             return fallback;
         }
 
-        return index + 1 < args.Length && int.TryParse(args[index + 1], out var value) && value > 0
+        return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && (value > 0 || (allowZero && value == 0))
             ? value
-            : throw new ArgumentException($"{name} needs a positive integer.");
+            : throw new ArgumentException($"{name} needs a {(allowZero ? "non-negative" : "positive")} integer, not '{text}'.");
     }
 
     private static string LoadAverage() =>
         File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
 
-    private static string DescribeMachine()
+    private static string RuntimeSettings()
     {
-        var cpu = File.Exists("/proc/cpuinfo")
-            ? File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim()
-            : null;
-        return $"{Environment.ProcessorCount} cores, {cpu ?? "unknown CPU"}, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, " +
-               $".NET {Environment.Version}, server GC {System.Runtime.GCSettings.IsServerGC}";
-    }
-
-    public interface IPingGrain : IGrainWithStringKey
-    {
-        Task Ping();
-
-        Task PingYield();
-    }
-
-    public sealed class PingGrain : Grain, IPingGrain
-    {
-        public Task Ping() => Task.CompletedTask;
-
-        public async Task PingYield() => await Task.Yield();
-    }
-
-    private sealed class DirectPing : IPingGrain
-    {
-        public Task Ping() => Task.CompletedTask;
-
-        public Task PingYield() => Task.CompletedTask;
-    }
-
-    public sealed class PassThroughFilter : CommerceBrain.Actors.Filters.IIncomingGrainCallFilter
-    {
-        public Task Invoke(CommerceBrain.Actors.Filters.IIncomingGrainCallContext context) => context.Invoke();
-    }
-
-    /// <summary>The cheapest possible DispatchProxy: what our proxies cost before the runtime does anything.</summary>
-    public class CompletedProxy : DispatchProxy
-    {
-        protected override object? Invoke(MethodInfo? targetMethod, object?[]? args) => Task.CompletedTask;
+        var env = Environment.GetEnvironmentVariables().Keys.Cast<string>()
+            .Where(k => k.StartsWith("DOTNET_", StringComparison.Ordinal) && !k.StartsWith("DOTNET_CLI", StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal)
+            .Select(k => $"{k}={Environment.GetEnvironmentVariable(k)}");
+        return $".NET {Environment.Version}, {Environment.ProcessorCount} processors, server GC {GCSettings.IsServerGC}, " +
+               $"GC latency {GCSettings.LatencyMode}, Orleans {typeof(IGrainFactory).Assembly.GetName().Version}" +
+               (env.Any() ? $", {string.Join(' ', env)}" : string.Empty);
     }
 }
