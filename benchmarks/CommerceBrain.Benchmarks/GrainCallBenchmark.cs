@@ -1,6 +1,9 @@
 using System.Diagnostics;
 using System.Reflection;
 using CommerceBrain.Actors;
+// Until this benchmark moves to Orleans: Orleans.Sdk (for the state-writes grain) adds global usings with the same names.
+using Grain = CommerceBrain.Actors.Grain;
+using IGrainWithStringKey = CommerceBrain.Actors.IGrainWithStringKey;
 
 namespace CommerceBrain.Benchmarks;
 

@@ -4,7 +4,7 @@ using CommerceBrain.Benchmarks;
 var benchmarks = new Dictionary<string, Func<string[], Task<int>>>(StringComparer.OrdinalIgnoreCase)
 {
     ["grain-calls"] = GrainCallBenchmark.RunAsync,
-    ["state-write"] = StateWriteBenchmark.RunAsync,
+    ["state-writes"] = StateWriteBenchmark.RunAsync,
     ["group-commit"] = GroupCommitBenchmark.RunAsync,
 };
 

@@ -1,10 +1,12 @@
-using CommerceBrain.Actors.Persistence;
-using CommerceBrain.Actors.Reminders;
 using CommerceBrain.Storage.Tests.Fixtures;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Npgsql;
+using Orleans;
+using Orleans.Hosting;
+using Orleans.Storage;
 
 namespace CommerceBrain.Storage.Tests;
 
@@ -138,16 +140,129 @@ public sealed class StorageConfigurationTests : IDisposable
         Assert.True((await harness.Get<IStorageReadiness>().CheckAsync()).IsReady);
     }
 
-    [Fact]
-    public async Task The_grain_storage_is_registered_unkeyed_and_as_Default_with_a_reminder_table()
+    private static IHost SiloHost(Dictionary<string, string?> settings)
     {
-        await using var harness = StorageHarness.Create(new Dictionary<string, string?> { ["CommerceBrain:DataDirectory"] = _directory });
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.UseOrleans(silo => silo.UseLocalhostClustering().AddCommerceBrainStorage(StorageSettings.FromConfiguration(configuration)));
+        return builder.Build();
+    }
 
-        var unkeyed = harness.Get<IGrainStorage>();
+    [Fact]
+    public void On_sqlite_the_silo_gets_our_grain_storage_as_Default_and_our_reminder_table()
+    {
+        using var host = SiloHost(new() { ["CommerceBrain:DataDirectory"] = _directory });
 
-        Assert.Same(unkeyed, harness.Services.GetRequiredKeyedService<IGrainStorage>("Default"));
-        Assert.NotNull(harness.Get<IReminderTable>());
-        Assert.Contains(harness.Services.GetServices<IHostedService>(), s => s is StorageInitializer);
+        var storage = host.Services.GetRequiredKeyedService<IGrainStorage>("Default");
+
+        Assert.IsType<Sqlite.SqliteGrainStorage>(storage);
+        Assert.Same(storage, host.Services.GetRequiredService<IGrainStorage>());
+        Assert.IsType<Sqlite.SqliteReminderTable>(host.Services.GetRequiredService<IReminderTable>());
+        Assert.Contains(host.Services.GetServices<IHostedService>(), s => s is StorageInitializer);
+    }
+
+    [Fact]
+    public void On_postgresql_the_silo_gets_orleans_adonet_grain_storage_and_reminder_table()
+    {
+        using var host = SiloHost(new()
+        {
+            ["CommerceBrain:Storage:Provider"] = "PostgreSql",
+            ["CommerceBrain:Storage:ConnectionString"] = "Host=127.0.0.1;Port=1;Database=unused;Username=cb",
+        });
+
+        var storage = host.Services.GetRequiredKeyedService<IGrainStorage>("Default");
+
+        Assert.Equal("Orleans.Storage.AdoNetGrainStorage", storage.GetType().FullName);
+        Assert.Equal("AdoNetReminderTable", host.Services.GetRequiredService<IReminderTable>().GetType().Name);
+    }
+
+    [Fact]
+    public async Task A_database_that_does_not_exist_is_reported_with_its_name_and_the_fix()
+    {
+        var missing = $"cb_missing_{Guid.NewGuid():N}";
+        await using var harness = StorageHarness.Create(new Dictionary<string, string?>
+        {
+            ["CommerceBrain:Storage:Provider"] = "PostgreSql",
+            ["CommerceBrain:Storage:ConnectionString"] = new NpgsqlConnectionStringBuilder(PostgreSqlTestServer.AdminConnectionString()) { Database = missing }.ConnectionString,
+        });
+
+        var ex = await Assert.ThrowsAsync<StorageConfigurationException>(() => harness.Get<StorageInitializer>().InitializeAsync());
+
+        Assert.Contains(missing, ex.Message);
+        Assert.Contains("does not exist", ex.Message);
+        Assert.Contains("CommerceBrain:Storage:ConnectionString", ex.Message);
+    }
+
+    [Fact]
+    public async Task A_login_the_server_refuses_is_reported_as_an_authentication_failure()
+    {
+        await using var harness = StorageHarness.Create(new Dictionary<string, string?>
+        {
+            ["CommerceBrain:Storage:Provider"] = "PostgreSql",
+            ["CommerceBrain:Storage:ConnectionString"] = new NpgsqlConnectionStringBuilder(PostgreSqlTestServer.AdminConnectionString())
+            {
+                Username = $"cb_no_such_role_{Guid.NewGuid():N}"[..30],
+                Password = "s3cret-pw",
+            }.ConnectionString,
+        });
+
+        var ex = await Assert.ThrowsAsync<StorageConfigurationException>(() => harness.Get<StorageInitializer>().InitializeAsync());
+
+        Assert.Contains("credentials", ex.Message);
+        Assert.Contains("Username", ex.Message);
+        Assert.DoesNotContain("s3cret-pw", ex.Message);
+    }
+
+    [Fact]
+    public async Task A_user_who_may_not_create_tables_is_told_which_migration_failed_and_what_to_grant()
+    {
+        var (database, connectionString) = await PostgreSqlTestServer.CreateDatabaseAsync();
+        var role = $"cb_noddl_{Guid.NewGuid():N}"[..30];
+        await using (var admin = new NpgsqlConnection(PostgreSqlTestServer.AdminConnectionString()))
+        {
+            await admin.OpenAsync();
+            await using var create = new NpgsqlCommand($"CREATE ROLE {role} LOGIN; REVOKE CREATE ON DATABASE {database} FROM PUBLIC", admin);
+            await create.ExecuteNonQueryAsync();
+        }
+
+        try
+        {
+            await using (var db = new NpgsqlConnection(connectionString))
+            {
+                // PostgreSQL 15 no longer lets PUBLIC create in schema public; older servers did, so revoke it explicitly.
+                await db.OpenAsync();
+                await using var revoke = new NpgsqlCommand("REVOKE CREATE ON SCHEMA public FROM PUBLIC", db);
+                await revoke.ExecuteNonQueryAsync();
+            }
+
+            await using var harness = StorageHarness.Create(new Dictionary<string, string?>
+            {
+                ["CommerceBrain:Storage:Provider"] = "PostgreSql",
+                ["CommerceBrain:Storage:ConnectionString"] = new NpgsqlConnectionStringBuilder(connectionString) { Username = role }.ConnectionString,
+            });
+
+            var ex = await Assert.ThrowsAsync<StorageConfigurationException>(() => harness.Get<StorageInitializer>().InitializeAsync());
+
+            Assert.Contains("schema", ex.Message);
+            Assert.Contains("GRANT", ex.Message);
+            Assert.Contains(role, ex.Message);
+        }
+        finally
+        {
+            await PostgreSqlTestServer.DropDatabaseAsync(database);
+            await using var admin = new NpgsqlConnection(PostgreSqlTestServer.AdminConnectionString());
+            await admin.OpenAsync();
+            await using var drop = new NpgsqlCommand($"DROP ROLE IF EXISTS {role}", admin);
+            await drop.ExecuteNonQueryAsync();
+        }
+    }
+
+    [Fact]
+    public void Sqlite_synchronous_defaults_to_full()
+    {
+        var settings = StorageSettings.FromConfiguration(new ConfigurationBuilder().Build());
+
+        Assert.Equal("Full", settings.Options.SqliteSynchronous);
     }
 
     [Fact]

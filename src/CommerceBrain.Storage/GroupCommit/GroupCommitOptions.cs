@@ -18,6 +18,13 @@ public sealed class GroupCommitOptions
     /// </summary>
     public int MaxConcurrentFlushes { get; set; } = 1;
 
+    /// <summary>
+    /// How long <c>DisposeAsync</c> waits for accepted rows to commit. When it elapses, running flushes are cancelled
+    /// and every caller whose row has not committed gets a <see cref="GroupCommitAbortedException"/> (never a success),
+    /// so a hung database cannot hang shutdown.
+    /// </summary>
+    public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
     /// <summary>Throws <see cref="ArgumentOutOfRangeException"/> for values that cannot work.</summary>
     public void Validate()
     {
@@ -25,6 +32,7 @@ public sealed class GroupCommitOptions
         ArgumentOutOfRangeException.ThrowIfLessThan(QueueCapacity, MaxBatchSize, nameof(QueueCapacity));
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxConcurrentFlushes, 1, nameof(MaxConcurrentFlushes));
         ArgumentOutOfRangeException.ThrowIfLessThan(FlushDelay, TimeSpan.Zero, nameof(FlushDelay));
+        ArgumentOutOfRangeException.ThrowIfLessThan(ShutdownTimeout, TimeSpan.Zero, nameof(ShutdownTimeout));
     }
 
     internal GroupCommitOptions Copy() => (GroupCommitOptions)MemberwiseClone();

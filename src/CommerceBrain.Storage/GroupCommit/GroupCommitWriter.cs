@@ -10,7 +10,9 @@ namespace CommerceBrain.Storage.GroupCommit;
 /// and faults if that transaction failed (only that batch's callers fault). A batch is flushed when it is full or
 /// <see cref="GroupCommitOptions.FlushDelay"/> after its first row arrived. At most
 /// <see cref="GroupCommitOptions.QueueCapacity"/> rows wait; further callers wait for room (back-pressure).
-/// Disposing stops intake and flushes everything accepted.
+/// Disposing stops intake and flushes everything accepted, waiting at most
+/// <see cref="GroupCommitOptions.ShutdownTimeout"/>; then it cancels the running flushes and fails every caller whose
+/// row has not committed with <see cref="GroupCommitAbortedException"/>.
 /// </summary>
 public sealed class GroupCommitWriter<TRow> : IAsyncDisposable
 {
@@ -22,17 +24,23 @@ public sealed class GroupCommitWriter<TRow> : IAsyncDisposable
     private readonly SemaphoreSlim _room;
     private readonly SemaphoreSlim _flushSlots;
     private readonly object _gate = new();
+    private readonly CancellationTokenSource _abort = new();
     private readonly Task _loop;
     private readonly Queue<Pending> _pending = new();
+    private readonly HashSet<Pending[]> _inFlight = new(ReferenceEqualityComparer.Instance);
     private TaskCompletionSource _rowArrived = NewSignal();
     private TaskCompletionSource _batchFull = NewSignal();
     private bool _closing;
+    private Task? _disposal;
 
     /// <param name="name">Names the writer in logs and metrics (e.g. the table).</param>
-    /// <param name="flush">Writes one batch in one transaction; throws if it did not commit.</param>
+    /// <param name="flush">
+    /// Writes one batch in one transaction; throws if it did not commit. Its token is cancelled when shutdown gives
+    /// up waiting (<see cref="GroupCommitOptions.ShutdownTimeout"/>).
+    /// </param>
     /// <param name="options">Batching knobs; defaults when null.</param>
-    /// <param name="timeProvider">Clock for the flush delay; the system clock when null.</param>
-    /// <param name="logger">Logs failed batches.</param>
+    /// <param name="timeProvider">Clock for the flush delay and the shutdown timeout; the system clock when null.</param>
+    /// <param name="logger">Logs failed batches and abandoned rows.</param>
     public GroupCommitWriter(
         string name,
         Func<IReadOnlyList<TRow>, CancellationToken, Task> flush,
@@ -58,6 +66,7 @@ public sealed class GroupCommitWriter<TRow> : IAsyncDisposable
     /// for queue room; once accepted, the row is written.
     /// </summary>
     /// <exception cref="ObjectDisposedException">The writer is shutting down.</exception>
+    /// <exception cref="GroupCommitAbortedException">Shutdown gave up before the row's batch committed.</exception>
     public Task AppendAsync(TRow row, CancellationToken cancellationToken = default)
     {
         if (_room.Wait(0))
@@ -74,23 +83,79 @@ public sealed class GroupCommitWriter<TRow> : IAsyncDisposable
         get => _options.QueueCapacity - _room.CurrentCount;
     }
 
-    /// <summary>Stops intake, flushes every accepted row and waits for the last commit.</summary>
-    public async ValueTask DisposeAsync()
+    /// <summary>
+    /// Stops intake and waits for every accepted row to commit, at most <see cref="GroupCommitOptions.ShutdownTimeout"/>;
+    /// then cancels running flushes and fails the callers still waiting. Never throws; a second call waits for the first.
+    /// </summary>
+    public ValueTask DisposeAsync()
     {
         lock (_gate)
         {
-            // A second call waits for the same drain as the first.
             _closing = true;
             _rowArrived.TrySetResult();
             _batchFull.TrySetResult();
+            _disposal ??= DisposeCoreAsync();
+            return new ValueTask(_disposal);
+        }
+    }
+
+    private async Task DisposeCoreAsync()
+    {
+        using (var timeout = new CancellationTokenSource(_options.ShutdownTimeout, _time))
+        {
+            try
+            {
+                await _loop.WaitAsync(timeout.Token).ConfigureAwait(false);
+                return;
+            }
+            catch (OperationCanceledException) when (timeout.IsCancellationRequested)
+            {
+                // Fall through: the database did not answer in time.
+            }
         }
 
+        // Cancel what is running, then fail everyone not yet acknowledged. A commit that lands after this point is
+        // reported as a failure (the row may be stored); a success is only ever reported for a finished commit.
+        await _abort.CancelAsync().ConfigureAwait(false);
+        var abandoned = new List<Pending>();
+        lock (_gate)
+        {
+            while (_pending.Count > 0)
+            {
+                abandoned.Add(_pending.Dequeue());
+            }
+
+            foreach (var batch in _inFlight)
+            {
+                abandoned.AddRange(batch);
+            }
+        }
+
+        var failure = new GroupCommitAbortedException(
+            $"The group-commit writer '{_name}' shut down before this row's batch committed " +
+            $"(ShutdownTimeout {_options.ShutdownTimeout} elapsed); the row may or may not be stored.");
+        var failed = abandoned.Count(p => p.Completion.TrySetException(failure));
+        if (failed > 0)
+        {
+            StorageLog.GroupCommitAbandoned(_logger, _name, failed, _options.ShutdownTimeout);
+        }
+
+        // The loop's waits observe the abort token, so it ends promptly even while a flush hangs.
         await _loop.ConfigureAwait(false);
     }
 
     private async Task WaitForRoomThenEnqueueAsync(TRow row, CancellationToken cancellationToken)
     {
-        await _room.WaitAsync(cancellationToken).ConfigureAwait(false);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _abort.Token);
+        try
+        {
+            await _room.WaitAsync(linked.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new ObjectDisposedException(GetType().Name, $"The group-commit writer '{_name}' is shut down.");
+        }
+
         await Enqueue(row).ConfigureAwait(false);
     }
 
@@ -122,73 +187,82 @@ public sealed class GroupCommitWriter<TRow> : IAsyncDisposable
 
     private async Task RunAsync()
     {
-        while (true)
+        var abort = _abort.Token;
+        try
         {
-            Task arrived;
-            lock (_gate)
+            while (true)
             {
-                if (_pending.Count == 0 && _closing)
+                Task arrived;
+                lock (_gate)
                 {
-                    break;
+                    if (_pending.Count == 0 && _closing)
+                    {
+                        break;
+                    }
+
+                    arrived = _pending.Count > 0 ? Task.CompletedTask : _rowArrived.Task;
                 }
 
-                arrived = _pending.Count > 0 ? Task.CompletedTask : _rowArrived.Task;
-            }
+                await arrived.ConfigureAwait(false);
 
-            await arrived.ConfigureAwait(false);
-
-            Task full;
-            long firstArrival;
-            lock (_gate)
-            {
-                if (_pending.Count == 0)
+                Task full;
+                long firstArrival;
+                lock (_gate)
                 {
-                    continue;
+                    if (_pending.Count == 0)
+                    {
+                        continue;
+                    }
+
+                    full = _pending.Count >= _options.MaxBatchSize || _closing ? Task.CompletedTask : _batchFull.Task;
+                    firstArrival = _pending.Peek().EnqueuedAt;
                 }
 
-                full = _pending.Count >= _options.MaxBatchSize || _closing ? Task.CompletedTask : _batchFull.Task;
-                firstArrival = _pending.Peek().EnqueuedAt;
-            }
-
-            var waited = _time.GetElapsedTime(firstArrival);
-            if (!full.IsCompleted && waited < _options.FlushDelay)
-            {
-                await Task.WhenAny(full, Task.Delay(_options.FlushDelay - waited, _time)).ConfigureAwait(false);
-            }
-
-            // Taking the batch only once a flush slot is free lets rows keep joining it while earlier batches commit.
-            await _flushSlots.WaitAsync().ConfigureAwait(false);
-            Pending[] batch;
-            lock (_gate)
-            {
-                var count = Math.Min(_pending.Count, _options.MaxBatchSize);
-                batch = new Pending[count];
-                for (var i = 0; i < count; i++)
+                var waited = _time.GetElapsedTime(firstArrival);
+                if (!full.IsCompleted && waited < _options.FlushDelay)
                 {
-                    batch[i] = _pending.Dequeue();
+                    await Task.WhenAny(full, Task.Delay(_options.FlushDelay - waited, _time, abort)).ConfigureAwait(false);
                 }
 
-                _rowArrived = NewSignal();
-                _batchFull = NewSignal();
-                if (_closing)
+                // Taking the batch only once a flush slot is free lets rows keep joining it while earlier batches commit.
+                await _flushSlots.WaitAsync(abort).ConfigureAwait(false);
+                Pending[] batch;
+                lock (_gate)
                 {
-                    _rowArrived.TrySetResult();
-                    _batchFull.TrySetResult();
+                    var count = Math.Min(_pending.Count, _options.MaxBatchSize);
+                    batch = new Pending[count];
+                    for (var i = 0; i < count; i++)
+                    {
+                        batch[i] = _pending.Dequeue();
+                    }
+
+                    _inFlight.Add(batch);
+                    _rowArrived = NewSignal();
+                    _batchFull = NewSignal();
+                    if (_closing)
+                    {
+                        _rowArrived.TrySetResult();
+                        _batchFull.TrySetResult();
+                    }
                 }
+
+                // FlushAsync never throws: failures go to the batch's callers. It releases its flush slot when done.
+                _ = FlushAsync(batch, abort);
             }
 
-            // FlushAsync never throws: failures go to the batch's callers. It releases its flush slot when done.
-            _ = FlushAsync(batch);
+            // Holding every flush slot means every batch has committed or failed.
+            for (var i = 0; i < _options.MaxConcurrentFlushes; i++)
+            {
+                await _flushSlots.WaitAsync(abort).ConfigureAwait(false);
+            }
         }
-
-        // Holding every flush slot means every batch has committed or failed.
-        for (var i = 0; i < _options.MaxConcurrentFlushes; i++)
+        catch (OperationCanceledException) when (abort.IsCancellationRequested)
         {
-            await _flushSlots.WaitAsync().ConfigureAwait(false);
+            // Shutdown gave up; DisposeCoreAsync has failed every caller still waiting.
         }
     }
 
-    private async Task FlushAsync(Pending[] batch)
+    private async Task FlushAsync(Pending[] batch, CancellationToken abort)
     {
         // Run the delegate off the loop so the loop can assemble the next batch meanwhile.
         await Task.Yield();
@@ -207,7 +281,7 @@ public sealed class GroupCommitWriter<TRow> : IAsyncDisposable
             Exception? failure = null;
             try
             {
-                await _flush(rows, CancellationToken.None).ConfigureAwait(false);
+                await _flush(rows, abort).ConfigureAwait(false);
             }
             catch (Exception ex)
             {
@@ -220,10 +294,16 @@ public sealed class GroupCommitWriter<TRow> : IAsyncDisposable
             StorageTelemetry.GroupCommitBatchSize.Record(batch.Length, new KeyValuePair<string, object?>("writer", _name));
             StorageTelemetry.GroupCommitDuration.Record(_time.GetElapsedTime(started).TotalMilliseconds, new KeyValuePair<string, object?>("writer", _name));
 
+            lock (_gate)
+            {
+                _inFlight.Remove(batch);
+            }
+
             _room.Release(batch.Length);
 
             foreach (var pending in batch)
             {
+                // TrySet: a caller already failed by an abandoned shutdown keeps that failure.
                 if (failure is null)
                 {
                     pending.Completion.TrySetResult();

@@ -45,6 +45,7 @@ internal sealed class PostgreSqlDatabase : StorageDatabase
         }
 
         Host = csb.Host ?? "localhost";
+        UserName = csb.Username ?? Environment.UserName;
         Port = csb.Port;
         DatabaseName = csb.Database;
         DataSource = builder.Build();
@@ -57,6 +58,8 @@ internal sealed class PostgreSqlDatabase : StorageDatabase
     public int Port { get; }
 
     public string? DatabaseName { get; }
+
+    public string UserName { get; }
 
     public override async ValueTask<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken = default) =>
         await DataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
@@ -105,6 +108,7 @@ internal sealed class PostgreSqlDatabase : StorageDatabase
 
         // A session lock, so that two silos starting together apply each script once; the second waits, then finds it recorded.
         await connection.ExecuteAsync(new CommandDefinition("SELECT pg_advisory_lock(@key)", new { key = MigrationLockKey }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        var step = "schema_migrations";
         try
         {
             await connection.ExecuteAsync(new CommandDefinition(
@@ -121,6 +125,7 @@ internal sealed class PostgreSqlDatabase : StorageDatabase
             var applied = 0;
             foreach (var migration in migrations)
             {
+                step = $"{migration.Module}/{migration.Name}";
                 await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
                 var exists = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
                     "SELECT count(*) FROM schema_migrations WHERE module = @Module AND version = @Version",
@@ -141,10 +146,27 @@ internal sealed class PostgreSqlDatabase : StorageDatabase
 
             return applied;
         }
+        catch (PostgresException ex)
+        {
+            throw SchemaFailure(step, ex);
+        }
         finally
         {
             await connection.ExecuteAsync(new CommandDefinition("SELECT pg_advisory_unlock(@key)", new { key = MigrationLockKey }, cancellationToken: CancellationToken.None)).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>A migration the server refused: names the step, the user and, for missing privileges, the GRANT to run.</summary>
+    private StorageConfigurationException SchemaFailure(string step, PostgresException ex)
+    {
+        var where = $"{Host}:{Port}/{DatabaseName}";
+        var hint = ex.SqlState == PostgresErrorCodes.InsufficientPrivilege
+            ? $"The user '{UserName}' may not create the schema: run the migrations once as the database owner, or grant it " +
+              $"the right (e.g. GRANT CREATE ON SCHEMA public TO {UserName}; as the owner of '{DatabaseName}')"
+            : "The database holds objects this migration does not expect: restore a database this version created, or use an empty one";
+        return new StorageConfigurationException(
+            $"The storage schema cannot be created on PostgreSQL {where}: migration {step} failed with {ex.SqlState}: {ex.MessageText}. " +
+            $"{hint}. Connection: '{StorageOptions.SectionName}:ConnectionString'.", ex);
     }
 
     internal override async Task<IReadOnlySet<(string Module, int Version)>> ReadAppliedMigrationsAsync(CancellationToken cancellationToken)

@@ -136,7 +136,21 @@ internal sealed class SqliteDatabase : StorageDatabase
 
     internal override async Task<int> ApplyMigrationsAsync(IReadOnlyList<Migration> migrations, ILogger logger, CancellationToken cancellationToken)
     {
-        return await WriteAsync(writer =>
+        var step = "schema_migrations";
+        try
+        {
+            return await WriteAsync(writer => ApplyMigrations(writer, migrations, logger, ref step), cancellationToken).ConfigureAwait(false);
+        }
+        catch (SqliteException ex)
+        {
+            throw new StorageConfigurationException(
+                $"The storage schema cannot be created in the SQLite file '{FilePath}': migration {step} failed: {ex.Message}. " +
+                "Use a file this version created (or an empty data directory) and check the file is writable.", ex);
+        }
+    }
+
+    private int ApplyMigrations(SqliteConnection writer, IReadOnlyList<Migration> migrations, ILogger logger, ref string step)
+    {
         {
             using (var create = writer.CreateCommand())
             {
@@ -155,6 +169,8 @@ internal sealed class SqliteDatabase : StorageDatabase
             var applied = 0;
             foreach (var migration in migrations)
             {
+                step = $"{migration.Module}/{migration.Name}";
+
                 // BEGIN IMMEDIATE takes the write lock first, so two processes starting together apply each script once.
                 using var transaction = writer.BeginTransaction(deferred: false);
                 using var check = writer.CreateCommand();
@@ -186,7 +202,7 @@ internal sealed class SqliteDatabase : StorageDatabase
             }
 
             return applied;
-        }, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     internal override async Task<IReadOnlySet<(string Module, int Version)>> ReadAppliedMigrationsAsync(CancellationToken cancellationToken)

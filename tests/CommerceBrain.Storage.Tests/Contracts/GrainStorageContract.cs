@@ -1,376 +1,428 @@
-using System.Text;
-using CommerceBrain.Actors;
-using CommerceBrain.Actors.Persistence;
 using CommerceBrain.Storage.Tests.Fixtures;
+using Orleans;
+using Orleans.Runtime;
+using Orleans.Storage;
 
 namespace CommerceBrain.Storage.Tests.Contracts;
 
 /// <summary>
-/// The IGrainStorage contract (Orleans TestKit GrainStorageTestRunner cases, adapted to bytes), run against every provider.
+/// The Orleans <see cref="IGrainStorage"/> contract (the cases of Orleans' TestKit GrainStorageTestRunner, plus races
+/// and large states), against the silo's "Default" storage: ours on SQLite, Orleans' ADO.NET provider on PostgreSQL.
 /// </summary>
-public abstract class GrainStorageContract(IStorageFixture fixture)
+public abstract class GrainStorageContract(SiloFixture fixture)
 {
     private const string StateName = "state";
 
-    protected IGrainStorage Storage { get; } = fixture.Harness.Get<IGrainStorage>();
+    private IGrainStorage Storage { get; } = fixture.GrainStorage;
 
-    protected static GrainId NewGrain(string type = "contract") => new(type, Guid.NewGuid().ToString("N"));
+    private static GrainId NewGrain(string type = "contract") => GrainId.Create(type, Guid.NewGuid().ToString("N"));
 
-    private static byte[] Bytes(string text) => Encoding.UTF8.GetBytes(text);
+    private static GrainState<TestState> Fresh(TestState? state = null) => new() { State = state ?? new TestState() };
 
-    private static string Text(GrainStateRecord? record) =>
-        Encoding.UTF8.GetString(Assert.IsType<byte[]>(Assert.IsType<GrainStateRecord>(record).Payload));
+    private async Task<GrainState<TestState>> ReadAsync(GrainId grain, string stateName = StateName)
+    {
+        var read = Fresh(new TestState { Text = "not read" });
+        await Storage.ReadStateAsync(stateName, grain, read);
+        return read;
+    }
+
+    private async Task<GrainState<TestState>> WrittenAsync(GrainId grain, string text, string stateName = StateName)
+    {
+        var state = Fresh(new TestState { Text = text });
+        await Storage.WriteStateAsync(stateName, grain, state);
+        return state;
+    }
 
     [Fact]
-    public async Task A_state_written_under_a_cyrillic_key_reads_back_unchanged()
+    public async Task Reading_a_state_never_written_gives_a_fresh_state_no_etag_and_no_record()
     {
-        var grain = new GrainId("contract", "Привет-" + Guid.NewGuid().ToString("N"));
-        var etag = await Storage.WriteAsync(grain, StateName, Bytes("данные"), null);
+        var state = Fresh(new TestState { Text = "stale", Number = 1 });
+        state.RecordExists = true;
 
-        var read = await Storage.ReadAsync(grain, StateName);
+        await Storage.ReadStateAsync(StateName, NewGrain(), state);
 
-        Assert.Equal("данные", Text(read));
-        Assert.Equal(etag, read!.ETag);
+        Assert.False(state.RecordExists);
+        Assert.Null(state.ETag);
+        Assert.Equal(new TestState(), state.State);
+    }
+
+    [Fact]
+    public async Task A_written_state_reads_back_with_its_etag_including_cyrillic_text()
+    {
+        var grain = GrainId.Create("contract", "Привет-" + Guid.NewGuid().ToString("N"));
+        var written = Fresh(new TestState { Text = "Привет, мир", Number = 42, Big = long.MaxValue });
+
+        await Storage.WriteStateAsync(StateName, grain, written);
+        var read = await ReadAsync(grain);
+
+        Assert.True(written.RecordExists);
+        Assert.NotNull(written.ETag);
+        Assert.True(read.RecordExists);
+        Assert.Equal(written.ETag, read.ETag);
+        Assert.Equal(written.State, read.State);
     }
 
     [Theory]
-    [InlineData("42")]
-    [InlineData("order/2026/11/0001")]
-    [InlineData("")]
-    public async Task String_integer_slashed_and_empty_keys_each_hold_their_own_state(string suffix)
+    [InlineData("integer")]
+    [InlineData("guid")]
+    [InlineData("string")]
+    [InlineData("compound")]
+    public async Task Every_key_kind_holds_its_own_state(string kind)
     {
-        var grain = new GrainId("contract", Guid.NewGuid().ToString("N")[..8] + suffix);
+        var grain = kind switch
+        {
+            "integer" => GrainId.Create(GrainType.Create("contract-int"), GrainIdKeyExtensions.CreateIntegerKey(Random.Shared.NextInt64())),
+            "guid" => GrainId.Create(GrainType.Create("contract-guid"), GrainIdKeyExtensions.CreateGuidKey(Guid.NewGuid())),
+            "compound" => GrainId.Create(GrainType.Create("contract-ext"), GrainIdKeyExtensions.CreateIntegerKey(7, Guid.NewGuid().ToString("N"))),
+            _ => GrainId.Create("contract-string", $"order/2026/{Guid.NewGuid():N}"),
+        };
 
-        await Storage.WriteAsync(grain, StateName, Bytes(suffix), null);
+        await WrittenAsync(grain, kind);
 
-        Assert.Equal(suffix, Text(await Storage.ReadAsync(grain, StateName)));
-    }
-
-    [Fact]
-    public async Task A_first_write_without_an_etag_fails_when_the_record_exists()
-    {
-        var grain = NewGrain();
-        var etag = await Storage.WriteAsync(grain, StateName, Bytes("first"), null);
-
-        var ex = await Assert.ThrowsAsync<InconsistentStateException>(() => Storage.WriteAsync(grain, StateName, Bytes("second"), null));
-
-        Assert.Equal(etag, ex.StoredEtag);
-        Assert.Null(ex.CurrentEtag);
-        Assert.Equal("first", Text(await Storage.ReadAsync(grain, StateName)));
+        Assert.Equal(kind, (await ReadAsync(grain)).State!.Text);
     }
 
     [Fact]
     public async Task A_stale_etag_write_is_rejected_and_keeps_the_newer_state()
     {
         var grain = NewGrain();
-        var first = await Storage.WriteAsync(grain, StateName, Bytes("v1"), null);
-        var second = await Storage.WriteAsync(grain, StateName, Bytes("v2"), first);
+        var current = await WrittenAsync(grain, "v1");
+        var stale = current.ETag;
+        current.State = new TestState { Text = "v2" };
+        await Storage.WriteStateAsync(StateName, grain, current);
 
-        var ex = await Assert.ThrowsAsync<InconsistentStateException>(() => Storage.WriteAsync(grain, StateName, Bytes("stale"), first));
+        var attempt = new GrainState<TestState> { State = new TestState { Text = "stale" }, ETag = stale, RecordExists = true };
+        await Assert.ThrowsAsync<InconsistentStateException>(() => Storage.WriteStateAsync(StateName, grain, attempt));
 
-        Assert.Equal(second, ex.StoredEtag);
-        Assert.Equal(first, ex.CurrentEtag);
-        var read = await Storage.ReadAsync(grain, StateName);
-        Assert.Equal("v2", Text(read));
-        Assert.Equal(second, read!.ETag);
+        var read = await ReadAsync(grain);
+        Assert.Equal("v2", read.State!.Text);
+        Assert.Equal(current.ETag, read.ETag);
+    }
+
+    [Fact]
+    public async Task A_second_first_write_without_an_etag_fails_and_changes_nothing()
+    {
+        var grain = NewGrain();
+        var first = await WrittenAsync(grain, "first");
+
+        var duplicate = Fresh(new TestState { Text = "duplicate" });
+        await Assert.ThrowsAsync<InconsistentStateException>(() => Storage.WriteStateAsync(StateName, grain, duplicate));
+
+        var read = await ReadAsync(grain);
+        Assert.Equal("first", read.State!.Text);
+        Assert.Equal(first.ETag, read.ETag);
     }
 
     [Fact]
     public async Task A_write_with_an_etag_fails_when_no_record_exists()
     {
         var grain = NewGrain();
+        var attempt = new GrainState<TestState> { State = new TestState { Text = "x" }, ETag = "1", RecordExists = true };
 
-        var ex = await Assert.ThrowsAsync<InconsistentStateException>(() => Storage.WriteAsync(grain, StateName, Bytes("x"), "1"));
+        await Assert.ThrowsAsync<InconsistentStateException>(() => Storage.WriteStateAsync(StateName, grain, attempt));
 
-        Assert.Null(ex.StoredEtag);
-        Assert.Equal("1", ex.CurrentEtag);
-        Assert.Null(await Storage.ReadAsync(grain, StateName));
+        var read = await ReadAsync(grain);
+        Assert.False(read.RecordExists);
+        Assert.Null(read.ETag);
     }
 
-    [Theory]
-    [InlineData("not-a-version")]
-    [InlineData("0")]
-    [InlineData("-1")]
-    [InlineData("")]
-    public async Task An_etag_this_store_never_issued_is_rejected(string etag)
+    [Fact]
+    public async Task An_etag_the_store_never_issued_is_rejected()
     {
         var grain = NewGrain();
-        var stored = await Storage.WriteAsync(grain, StateName, Bytes("kept"), null);
+        var stored = await WrittenAsync(grain, "kept");
 
-        var ex = await Assert.ThrowsAsync<InconsistentStateException>(() => Storage.WriteAsync(grain, StateName, Bytes("x"), etag));
+        var attempt = new GrainState<TestState> { State = new TestState { Text = "x" }, ETag = "987654", RecordExists = true };
+        await Assert.ThrowsAsync<InconsistentStateException>(() => Storage.WriteStateAsync(StateName, grain, attempt));
 
-        Assert.Equal(stored, ex.StoredEtag);
-        Assert.Equal("kept", Text(await Storage.ReadAsync(grain, StateName)));
+        var read = await ReadAsync(grain);
+        Assert.Equal("kept", read.State!.Text);
+        Assert.Equal(stored.ETag, read.ETag);
     }
 
     [Fact]
-    public async Task States_written_and_read_in_parallel_stay_separate()
-    {
-        var grains = Enumerable.Range(0, 40).Select(i => new GrainId("parallel", $"{Guid.NewGuid():N}-{i}")).ToArray();
-
-        await Task.WhenAll(grains.Select(async (g, i) =>
-        {
-            var etag = await Storage.WriteAsync(g, StateName, Bytes($"a{i}"), null);
-            Assert.Equal($"a{i}", Text(await Storage.ReadAsync(g, StateName)));
-            await Storage.WriteAsync(g, StateName, Bytes($"b{i}"), etag);
-        }));
-
-        var reads = await Task.WhenAll(grains.Select(g => Storage.ReadAsync(g, StateName)));
-        Assert.Equal(grains.Select((_, i) => $"b{i}"), reads.Select(Text));
-    }
-
-    [Fact]
-    public async Task Reading_a_state_never_written_returns_no_record()
-    {
-        Assert.Null(await Storage.ReadAsync(NewGrain(), StateName));
-    }
-
-    [Fact]
-    public async Task Write_clear_write_succeeds_when_each_step_presents_the_previous_etag()
+    public async Task Every_write_changes_the_etag_even_with_the_same_values()
     {
         var grain = NewGrain();
-        var written = await Storage.WriteAsync(grain, StateName, Bytes("one"), null);
-        var cleared = await Storage.ClearAsync(grain, StateName, written);
-        var rewritten = await Storage.WriteAsync(grain, StateName, Bytes("two"), cleared);
-
-        var read = await Storage.ReadAsync(grain, StateName);
-        Assert.Equal("two", Text(read));
-        Assert.Equal(rewritten, read!.ETag);
-        Assert.Equal(3, new[] { written, cleared, rewritten }.Distinct().Count());
-    }
-
-    [Fact]
-    public async Task A_cleared_state_reads_as_a_record_with_no_payload_and_the_clear_etag()
-    {
-        var grain = NewGrain();
-        var written = await Storage.WriteAsync(grain, StateName, Bytes("gone soon"), null);
-        var cleared = await Storage.ClearAsync(grain, StateName, written);
-
-        var read = await Storage.ReadAsync(grain, StateName);
-
-        Assert.NotNull(read);
-        Assert.Null(read.Payload);
-        Assert.Equal(cleared, read.ETag);
-    }
-
-    [Fact]
-    public async Task Every_write_returns_a_new_etag()
-    {
-        var grain = NewGrain();
-        var etags = new List<string> { await Storage.WriteAsync(grain, StateName, Bytes("0"), null) };
-        for (var i = 1; i < 5; i++)
-        {
-            etags.Add(await Storage.WriteAsync(grain, StateName, Bytes(i.ToString()), etags[^1]));
-        }
-
-        Assert.Equal(etags.Count, etags.Distinct().Count());
-        Assert.Equal(etags[^1], (await Storage.ReadAsync(grain, StateName))!.ETag);
-    }
-
-    [Fact]
-    public async Task Writing_the_same_bytes_again_still_changes_the_etag()
-    {
-        var grain = NewGrain();
-        var first = await Storage.WriteAsync(grain, StateName, Bytes("same"), null);
-        var second = await Storage.WriteAsync(grain, StateName, Bytes("same"), first);
-
-        Assert.NotEqual(first, second);
-        Assert.Equal(second, (await Storage.ReadAsync(grain, StateName))!.ETag);
-    }
-
-    [Fact]
-    public async Task Clearing_before_any_write_creates_an_empty_record_that_a_write_can_follow()
-    {
-        var grain = NewGrain();
-
-        var cleared = await Storage.ClearAsync(grain, StateName, null);
-        var read = await Storage.ReadAsync(grain, StateName);
-        var written = await Storage.WriteAsync(grain, StateName, Bytes("after"), cleared);
-
-        Assert.Null(read!.Payload);
-        Assert.Equal(cleared, read.ETag);
-        Assert.Equal("after", Text(await Storage.ReadAsync(grain, StateName)));
-        Assert.NotEqual(cleared, written);
-    }
-
-    [Fact]
-    public async Task Clear_returns_a_new_etag_and_the_old_one_no_longer_writes()
-    {
-        var grain = NewGrain();
-        var written = await Storage.WriteAsync(grain, StateName, Bytes("x"), null);
-        var cleared = await Storage.ClearAsync(grain, StateName, written);
-
-        Assert.NotEqual(written, cleared);
-        var ex = await Assert.ThrowsAsync<InconsistentStateException>(() => Storage.WriteAsync(grain, StateName, Bytes("stale"), written));
-        Assert.Equal(cleared, ex.StoredEtag);
-    }
-
-    [Fact]
-    public async Task A_cleared_record_still_exists_so_a_write_without_an_etag_fails()
-    {
-        var grain = NewGrain();
-        var written = await Storage.WriteAsync(grain, StateName, Bytes("x"), null);
-        var cleared = await Storage.ClearAsync(grain, StateName, written);
-
-        var ex = await Assert.ThrowsAsync<InconsistentStateException>(() => Storage.WriteAsync(grain, StateName, Bytes("y"), null));
-
-        Assert.Equal(cleared, ex.StoredEtag);
-    }
-
-    [Fact]
-    public async Task Clearing_repeatedly_with_each_new_etag_keeps_succeeding()
-    {
-        var grain = NewGrain();
-        var etag = await Storage.WriteAsync(grain, StateName, Bytes("x"), null);
-        var etags = new List<string> { etag };
+        var state = await WrittenAsync(grain, "same");
+        var etags = new List<string?> { state.ETag };
         for (var i = 0; i < 3; i++)
         {
-            etag = await Storage.ClearAsync(grain, StateName, etag);
-            etags.Add(etag);
+            await Storage.WriteStateAsync(StateName, grain, state);
+            etags.Add(state.ETag);
         }
 
         Assert.Equal(etags.Count, etags.Distinct().Count());
-        var read = await Storage.ReadAsync(grain, StateName);
-        Assert.Null(read!.Payload);
-        Assert.Equal(etag, read.ETag);
+        Assert.Equal(state.ETag, (await ReadAsync(grain)).ETag);
+    }
+
+    [Fact]
+    public async Task Clearing_changes_the_etag_resets_the_state_object_and_reads_as_no_record()
+    {
+        var grain = NewGrain();
+        var state = await WrittenAsync(grain, "gone soon");
+        var written = state.ETag;
+
+        await Storage.ClearStateAsync(StateName, grain, state);
+
+        Assert.NotEqual(written, state.ETag);
+        Assert.False(state.RecordExists);
+        Assert.NotNull(state.State);
+        Assert.Null(state.State!.Text);
+        var read = await ReadAsync(grain);
+        Assert.False(read.RecordExists);
+        Assert.NotNull(read.State);
+        Assert.Null(read.State!.Text);
+    }
+
+    [Fact]
+    public async Task A_state_can_be_written_again_after_a_clear_with_the_clear_etag()
+    {
+        var grain = NewGrain();
+        var state = await WrittenAsync(grain, "first");
+        await Storage.ClearStateAsync(StateName, grain, state);
+        var cleared = state.ETag;
+
+        state.State = new TestState { Text = "second", Number = 2 };
+        await Storage.WriteStateAsync(StateName, grain, state);
+
+        Assert.NotEqual(cleared, state.ETag);
+        Assert.True(state.RecordExists);
+        var read = await ReadAsync(grain);
+        Assert.True(read.RecordExists);
+        Assert.Equal(new TestState { Text = "second", Number = 2 }, read.State);
+        Assert.Equal(state.ETag, read.ETag);
+    }
+
+    [Fact]
+    public async Task A_write_with_the_etag_from_before_a_clear_is_rejected()
+    {
+        var grain = NewGrain();
+        var state = await WrittenAsync(grain, "x");
+        var beforeClear = state.ETag;
+        await Storage.ClearStateAsync(StateName, grain, state);
+
+        var attempt = new GrainState<TestState> { State = new TestState { Text = "stale" }, ETag = beforeClear, RecordExists = true };
+        await Assert.ThrowsAsync<InconsistentStateException>(() => Storage.WriteStateAsync(StateName, grain, attempt));
+
+        Assert.False((await ReadAsync(grain)).RecordExists);
+    }
+
+    [Fact]
+    public async Task Clearing_before_any_write_succeeds_and_resets_the_state()
+    {
+        var grain = NewGrain();
+        var state = Fresh(new TestState { Text = "stale", Number = 1 });
+        state.RecordExists = true;
+
+        await Storage.ClearStateAsync(StateName, grain, state);
+
+        Assert.False(state.RecordExists);
+        Assert.Equal(new TestState(), state.State);
+        state.State = new TestState { Text = "after" };
+        await Storage.WriteStateAsync(StateName, grain, state);
+        Assert.Equal("after", (await ReadAsync(grain)).State!.Text);
+    }
+
+    [Fact]
+    public async Task Clearing_a_state_never_read_or_written_is_a_no_op()
+    {
+        var grain = NewGrain();
+        var state = Fresh();
+
+        await Storage.ClearStateAsync(StateName, grain, state);
+
+        Assert.False(state.RecordExists);
+        Assert.NotNull(state.State);
+        await Storage.WriteStateAsync(StateName, grain, state);
+        Assert.True((await ReadAsync(grain)).RecordExists);
+    }
+
+    [Fact]
+    public async Task Clearing_repeatedly_keeps_succeeding()
+    {
+        var grain = NewGrain();
+        var state = await WrittenAsync(grain, "x");
+        var etags = new List<string?> { state.ETag };
+        for (var i = 0; i < 3; i++)
+        {
+            await Storage.ClearStateAsync(StateName, grain, state);
+            Assert.False(state.RecordExists);
+            Assert.NotNull(state.State);
+            etags.Add(state.ETag);
+        }
+
+        Assert.Equal(etags.Count, etags.Distinct().Count());
     }
 
     [Fact]
     public async Task A_clear_with_a_stale_etag_is_rejected_and_keeps_the_state()
     {
         var grain = NewGrain();
-        var first = await Storage.WriteAsync(grain, StateName, Bytes("v1"), null);
-        var second = await Storage.WriteAsync(grain, StateName, Bytes("v2"), first);
+        var current = await WrittenAsync(grain, "v1");
+        var stale = current.ETag;
+        current.State = new TestState { Text = "v2" };
+        await Storage.WriteStateAsync(StateName, grain, current);
 
-        var ex = await Assert.ThrowsAsync<InconsistentStateException>(() => Storage.ClearAsync(grain, StateName, first));
+        var attempt = new GrainState<TestState> { State = new TestState(), ETag = stale, RecordExists = true };
+        await Assert.ThrowsAsync<InconsistentStateException>(() => Storage.ClearStateAsync(StateName, grain, attempt));
 
-        Assert.Equal(second, ex.StoredEtag);
-        Assert.Equal(first, ex.CurrentEtag);
-        Assert.Equal("v2", Text(await Storage.ReadAsync(grain, StateName)));
+        var read = await ReadAsync(grain);
+        Assert.True(read.RecordExists);
+        Assert.Equal("v2", read.State!.Text);
+        Assert.Equal(current.ETag, read.ETag);
     }
 
     [Fact]
-    public async Task A_clear_without_an_etag_fails_when_the_record_exists()
+    public async Task A_clear_without_an_etag_fails_when_a_live_record_exists()
     {
         var grain = NewGrain();
-        var written = await Storage.WriteAsync(grain, StateName, Bytes("kept"), null);
+        var stored = await WrittenAsync(grain, "kept");
 
-        var ex = await Assert.ThrowsAsync<InconsistentStateException>(() => Storage.ClearAsync(grain, StateName, null));
+        var attempt = new GrainState<TestState> { State = new TestState(), RecordExists = true };
+        await Assert.ThrowsAsync<InconsistentStateException>(() => Storage.ClearStateAsync(StateName, grain, attempt));
 
-        Assert.Equal(written, ex.StoredEtag);
-        Assert.Equal("kept", Text(await Storage.ReadAsync(grain, StateName)));
+        var read = await ReadAsync(grain);
+        Assert.Equal("kept", read.State!.Text);
+        Assert.Equal(stored.ETag, read.ETag);
     }
 
     [Fact]
-    public async Task State_names_and_grain_types_use_independent_records()
+    public async Task State_names_use_independent_records()
     {
         var grain = NewGrain();
-        var sameKeyOtherType = new GrainId("othertype", grain.Key);
-        var a = await Storage.WriteAsync(grain, "profile", Bytes("profile"), null);
-        await Storage.WriteAsync(grain, "cart", Bytes("cart"), null);
-        await Storage.WriteAsync(sameKeyOtherType, "profile", Bytes("other"), null);
+        var profile = await WrittenAsync(grain, "profile", "profile");
+        await WrittenAsync(grain, "cart", "cart");
 
-        await Storage.ClearAsync(grain, "profile", a);
+        await Storage.ClearStateAsync("profile", grain, profile);
 
-        Assert.Null((await Storage.ReadAsync(grain, "profile"))!.Payload);
-        Assert.Equal("cart", Text(await Storage.ReadAsync(grain, "cart")));
-        Assert.Equal("other", Text(await Storage.ReadAsync(sameKeyOtherType, "profile")));
+        Assert.False((await ReadAsync(grain, "profile")).RecordExists);
+        Assert.Equal("cart", (await ReadAsync(grain, "cart")).State!.Text);
     }
 
     [Fact]
     public async Task Write_read_clear_read_cycles_keep_every_step_consistent()
     {
         var grain = NewGrain();
-        string? etag = null;
+        var state = Fresh();
         for (var i = 0; i < 4; i++)
         {
-            etag = await Storage.WriteAsync(grain, StateName, Bytes($"round {i}"), etag);
-            var read = await Storage.ReadAsync(grain, StateName);
-            Assert.Equal($"round {i}", Text(read));
-            Assert.Equal(etag, read!.ETag);
+            state.State = new TestState { Text = $"round {i}", Number = i };
+            await Storage.WriteStateAsync(StateName, grain, state);
+            var read = await ReadAsync(grain);
+            Assert.Equal(state.State, read.State);
+            Assert.Equal(state.ETag, read.ETag);
 
-            etag = await Storage.ClearAsync(grain, StateName, etag);
-            read = await Storage.ReadAsync(grain, StateName);
-            Assert.Null(read!.Payload);
-            Assert.Equal(etag, read.ETag);
+            await Storage.ClearStateAsync(StateName, grain, state);
+            read = await ReadAsync(grain);
+            Assert.False(read.RecordExists);
+            Assert.Equal(state.ETag, read.ETag);
         }
     }
 
     [Fact]
-    public async Task An_empty_payload_is_stored_as_empty_not_as_cleared()
+    public async Task A_state_of_several_megabytes_round_trips_unchanged()
     {
         var grain = NewGrain();
-        await Storage.WriteAsync(grain, StateName, ReadOnlyMemory<byte>.Empty, null);
+        var random = new Random(7);
+        var text = string.Create(6 << 20, random, (span, r) =>
+        {
+            for (var i = 0; i < span.Length; i++)
+            {
+                span[i] = (char)('a' + r.Next(26));
+            }
+        });
+        var state = Fresh(new TestState { Text = text, Number = 6 });
 
-        var read = await Storage.ReadAsync(grain, StateName);
+        await Storage.WriteStateAsync(StateName, grain, state);
+        state.State = state.State! with { Number = 7 };
+        await Storage.WriteStateAsync(StateName, grain, state);
 
-        Assert.NotNull(read!.Payload);
-        Assert.Empty(read.Payload);
+        var read = await ReadAsync(grain);
+        Assert.Equal(7, read.State!.Number);
+        Assert.Equal(text, read.State!.Text);
     }
 
     [Fact]
-    public async Task A_large_binary_payload_round_trips_byte_for_byte()
+    public async Task States_written_and_read_in_parallel_stay_separate()
     {
-        var grain = NewGrain();
-        var payload = new byte[1 << 20];
-        new Random(7).NextBytes(payload);
+        var grains = Enumerable.Range(0, 40).Select(_ => NewGrain("parallel")).ToArray();
 
-        await Storage.WriteAsync(grain, StateName, payload.AsMemory(100, payload.Length - 200), null);
+        await Parallel.ForEachAsync(grains.Select((g, i) => (g, i)), new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (item, _) =>
+        {
+            var state = await WrittenAsync(item.g, $"a{item.i}");
+            for (var k = 0; k < 5; k++)
+            {
+                var before = state.ETag;
+                state.State = new TestState { Text = $"b{item.i}", Number = k };
+                await Storage.WriteStateAsync(StateName, item.g, state);
+                Assert.NotEqual(before, state.ETag);
+            }
+        });
 
-        Assert.Equal(payload[100..^100], (await Storage.ReadAsync(grain, StateName))!.Payload);
+        var reads = await Task.WhenAll(grains.Select(g => ReadAsync(g)));
+        Assert.Equal(grains.Select((_, i) => $"b{i}"), reads.Select(r => r.State!.Text));
+        Assert.All(reads, r => Assert.Equal(4, r.State!.Number));
     }
 
     [Fact]
-    public async Task Concurrent_writers_racing_on_one_etag_have_exactly_one_winner()
+    public async Task Concurrent_writers_racing_with_one_etag_have_exactly_one_winner()
     {
         var grain = NewGrain();
-        var etag = await Storage.WriteAsync(grain, StateName, Bytes("start"), null);
-        using var go = new ManualResetEventSlim();
+        var start = await WrittenAsync(grain, "start");
+        var etag = start.ETag;
+        var go = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
 
         var racers = Enumerable.Range(0, 16).Select(i => Task.Run(async () =>
         {
-            go.Wait();
+            await go.Task;
+            var attempt = new GrainState<TestState> { State = new TestState { Text = $"racer {i}" }, ETag = etag, RecordExists = true };
             try
             {
-                return (Winner: i, ETag: await Storage.WriteAsync(grain, StateName, Bytes($"racer {i}"), etag));
+                await Storage.WriteStateAsync(StateName, grain, attempt);
+                return (Racer: i, attempt.ETag);
             }
             catch (InconsistentStateException)
             {
-                return (Winner: -1, ETag: (string?)null);
+                return (Racer: -1, ETag: (string?)null);
             }
         })).ToArray();
-        go.Set();
-        var results = await Task.WhenAll(racers);
+        go.SetResult();
+        var results = await Task.WhenAll(racers).WaitAsync(TimeSpan.FromMinutes(1));
 
-        var winner = Assert.Single(results, r => r.Winner >= 0);
-        var read = await Storage.ReadAsync(grain, StateName);
-        Assert.Equal($"racer {winner.Winner}", Text(read));
-        Assert.Equal(winner.ETag, read!.ETag);
+        var winner = Assert.Single(results, r => r.Racer >= 0);
+        var read = await ReadAsync(grain);
+        Assert.Equal($"racer {winner.Racer}", read.State!.Text);
+        Assert.Equal(winner.ETag, read.ETag);
     }
 
     [Fact]
     public async Task Concurrent_first_writes_without_an_etag_have_exactly_one_winner()
     {
         var grain = NewGrain();
+        var go = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
 
-        var attempts = await Task.WhenAll(Enumerable.Range(0, 12).Select(i => Task.Run(async () =>
+        var racers = Enumerable.Range(0, 12).Select(i => Task.Run(async () =>
         {
+            await go.Task;
             try
             {
-                await Storage.WriteAsync(grain, StateName, Bytes($"first {i}"), null);
+                await WrittenAsync(grain, $"first {i}");
                 return i;
             }
             catch (InconsistentStateException)
             {
                 return -1;
             }
-        })));
+        })).ToArray();
+        go.SetResult();
+        var attempts = await Task.WhenAll(racers).WaitAsync(TimeSpan.FromMinutes(1));
 
         var winner = Assert.Single(attempts, a => a >= 0);
-        Assert.Equal($"first {winner}", Text(await Storage.ReadAsync(grain, StateName)));
+        Assert.Equal($"first {winner}", (await ReadAsync(grain)).State!.Text);
     }
 }
 
-public sealed class SqliteGrainStorageTests(SqliteStorageFixture fixture) : GrainStorageContract(fixture), IClassFixture<SqliteStorageFixture>;
+public sealed class SqliteGrainStorageTests(SqliteSiloFixture fixture) : GrainStorageContract(fixture), IClassFixture<SqliteSiloFixture>;
 
-public sealed class PostgreSqlGrainStorageTests(PostgreSqlStorageFixture fixture) : GrainStorageContract(fixture), IClassFixture<PostgreSqlStorageFixture>;
+public sealed class PostgreSqlGrainStorageTests(PostgreSqlSiloFixture fixture) : GrainStorageContract(fixture), IClassFixture<PostgreSqlSiloFixture>;

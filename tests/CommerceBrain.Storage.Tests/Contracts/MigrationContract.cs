@@ -1,6 +1,4 @@
 using System.Data.Common;
-using CommerceBrain.Actors;
-using CommerceBrain.Actors.Persistence;
 using CommerceBrain.Storage.Migrations;
 using CommerceBrain.Storage.Tests.Fixtures;
 using Dapper;
@@ -22,6 +20,8 @@ public abstract class MigrationContract(IStorageFixture fixture)
     {
         var recorded = await RecordedAsync(fixture.Harness);
 
+        var storage = new EmbeddedMigrationSource("storage", typeof(StorageDatabase).Assembly).GetMigrations(fixture.Provider);
+        Assert.All(storage, m => Assert.Contains(("storage", (long)m.Version, m.Name), recorded));
         Assert.Contains(("storage", 1L, "0001_grain_state_and_reminders.sql"), recorded);
         Assert.Contains((StorageHarness.TestMigrationModule, 1L, "0001_test_events.sql"), recorded);
         Assert.Equal(recorded.Count, recorded.Distinct().Count());
@@ -30,17 +30,19 @@ public abstract class MigrationContract(IStorageFixture fixture)
     [Fact]
     public async Task Starting_again_on_a_migrated_database_applies_nothing_and_keeps_the_data()
     {
-        var grain = new GrainId("migration", Guid.NewGuid().ToString("N"));
-        var etag = await fixture.Harness.Get<IGrainStorage>().WriteAsync(grain, "s", new byte[] { 1, 2, 3 }, null);
+        var stream = Guid.NewGuid().ToString("N");
+        await fixture.Harness.Get<StorageDatabase>().WriteAsync((connection, ct) => connection.ExecuteAsync(new CommandDefinition(
+            "INSERT INTO test_events (stream, seq, body, at) VALUES (@stream, 1, 'kept', @at)",
+            new { stream, at = fixture.Provider == StorageProviderKind.PostgreSql ? (object)DateTimeOffset.UtcNow : 0L },
+            cancellationToken: ct)));
         var before = await RecordedAsync(fixture.Harness);
 
         await using var again = await StorageHarness.StartAsync(fixture.Settings);
         await again.Get<StorageInitializer>().InitializeAsync();
 
         Assert.Equal(before, await RecordedAsync(again));
-        var read = await again.Get<IGrainStorage>().ReadAsync(grain, "s");
-        Assert.Equal(etag, read!.ETag);
-        Assert.Equal(new byte[] { 1, 2, 3 }, read.Payload);
+        await using DbConnection connection = await again.Get<StorageDatabase>().OpenConnectionAsync();
+        Assert.Equal("kept", await connection.ExecuteScalarAsync<string>("SELECT body FROM test_events WHERE stream = @stream", new { stream }));
     }
 
     [Fact]
@@ -89,6 +91,7 @@ public abstract class MigrationContract(IStorageFixture fixture)
             Assert.NotEmpty(migrations);
             Assert.Equal(migrations.OrderBy(m => m.Version).Select(m => m.Version), migrations.Select(m => m.Version));
             Assert.Contains("grain_state", migrations[0].Sql, StringComparison.Ordinal);
+            Assert.Contains(migrations, m => m.Sql.Contains(provider == StorageProviderKind.Sqlite ? "CREATE TABLE grain_state" : "CREATE TABLE orleansstorage", StringComparison.Ordinal));
         }
     }
 

@@ -208,16 +208,92 @@ public sealed class GroupCommitWriterTests
     public async Task Several_flushes_may_be_in_flight_when_configured()
     {
         var flush = new RecordingFlush { Hold = true };
-        await using var writer = new GroupCommitWriter<int>("test", flush.Invoke, new GroupCommitOptions { MaxBatchSize = 1, MaxConcurrentFlushes = 2 });
+        await using var writer = new GroupCommitWriter<int>(
+            "test", flush.Invoke, new GroupCommitOptions { MaxBatchSize = 1, MaxConcurrentFlushes = 2, ShutdownTimeout = Patience });
 
         var one = writer.AppendAsync(1);
         var two = writer.AppendAsync(2);
 
-        Assert.Equal([1], await flush.NextBatchEnteredAsync());
-        Assert.Equal([2], await flush.NextBatchEnteredAsync());
+        // Both batches are inside the flush delegate at once, neither released; which entered first is up to the
+        // thread pool, so only the set is checked.
+        var entered = new[] { await flush.NextBatchEnteredAsync(), await flush.NextBatchEnteredAsync() };
+        Assert.Equal([1, 2], entered.SelectMany(b => b).Order());
+        Assert.False(one.IsCompleted);
+        Assert.False(two.IsCompleted);
         flush.ReleaseOne();
         flush.ReleaseOne();
         await Task.WhenAll(one, two).WaitAsync(Patience);
+    }
+
+    [Fact]
+    public async Task A_flush_that_hangs_cannot_hang_shutdown_and_its_callers_get_an_exception_not_an_acknowledgement()
+    {
+        var entered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var cancelled = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var neverAnswers = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var writer = new GroupCommitWriter<int>(
+            "hung",
+            async (rows, ct) =>
+            {
+                ct.Register(() => cancelled.TrySetResult());
+                entered.TrySetResult();
+
+                // Ignores the token on purpose: the worst case, a driver call that never returns.
+                await neverAnswers.Task;
+            },
+            new GroupCommitOptions { MaxBatchSize = 2, QueueCapacity = 4, ShutdownTimeout = TimeSpan.FromMilliseconds(200) });
+
+        var inFlight = new[] { writer.AppendAsync(1), writer.AppendAsync(2) };
+        await entered.Task.WaitAsync(Patience);
+        var queued = writer.AppendAsync(3);
+
+        await writer.DisposeAsync().AsTask().WaitAsync(Patience);
+
+        await cancelled.Task.WaitAsync(Patience);
+        foreach (var append in inFlight.Append(queued))
+        {
+            await Assert.ThrowsAsync<GroupCommitAbortedException>(() => append.WaitAsync(Patience));
+        }
+
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => writer.AppendAsync(4));
+
+        // A commit that finally lands after shutdown gave up does not turn the failure into a success.
+        neverAnswers.SetResult();
+        Assert.True(inFlight[0].IsFaulted);
+    }
+
+    [Fact]
+    public async Task A_flush_that_honours_cancellation_fails_its_callers_when_shutdown_times_out()
+    {
+        var entered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var writer = new GroupCommitWriter<int>(
+            "slow",
+            async (rows, ct) =>
+            {
+                entered.TrySetResult();
+                await Task.Delay(Timeout.InfiniteTimeSpan, ct);
+            },
+            new GroupCommitOptions { MaxBatchSize = 1, ShutdownTimeout = TimeSpan.FromMilliseconds(100) });
+
+        var append = writer.AppendAsync(1);
+        await entered.Task.WaitAsync(Patience);
+        await writer.DisposeAsync().AsTask().WaitAsync(Patience);
+
+        var failure = await Record.ExceptionAsync(() => append.WaitAsync(Patience));
+        Assert.True(failure is GroupCommitAbortedException or OperationCanceledException, $"unexpected {failure?.GetType()}");
+    }
+
+    [Fact]
+    public async Task Disposing_twice_waits_for_the_same_drain()
+    {
+        var flush = new RecordingFlush();
+        var writer = new GroupCommitWriter<int>("test", flush.Invoke, new GroupCommitOptions { FlushDelay = TimeSpan.FromHours(1) }, new FakeTimeProvider());
+        var append = writer.AppendAsync(1);
+
+        await Task.WhenAll(writer.DisposeAsync().AsTask(), writer.DisposeAsync().AsTask()).WaitAsync(Patience);
+
+        await append.WaitAsync(Patience);
+        Assert.Equal([1], flush.Committed.SelectMany(b => b));
     }
 
     [Fact]
@@ -225,5 +301,6 @@ public sealed class GroupCommitWriterTests
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => new GroupCommitWriter<int>("test", (_, _) => Task.CompletedTask, new GroupCommitOptions { MaxBatchSize = 0 }));
         Assert.Throws<ArgumentOutOfRangeException>(() => new GroupCommitWriter<int>("test", (_, _) => Task.CompletedTask, new GroupCommitOptions { MaxBatchSize = 10, QueueCapacity = 5 }));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new GroupCommitWriter<int>("test", (_, _) => Task.CompletedTask, new GroupCommitOptions { ShutdownTimeout = TimeSpan.FromSeconds(-1) }));
     }
 }
