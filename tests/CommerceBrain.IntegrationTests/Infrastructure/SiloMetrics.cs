@@ -3,7 +3,10 @@ using System.Text.RegularExpressions;
 
 namespace CommerceBrain.IntegrationTests.Infrastructure;
 
-/// <summary>Reads a silo's own Prometheus scrape (<c>/metrics</c>), e.g. how many activations of a grain type it hosts.</summary>
+/// <summary>
+/// Reads a silo's own Prometheus scrape (<c>/metrics</c>), e.g. how many activations of a grain type it hosts. The
+/// exporter caches a scrape for a few hundred milliseconds, so callers poll until the figures add up.
+/// </summary>
 public static partial class SiloMetrics
 {
     /// <summary>
