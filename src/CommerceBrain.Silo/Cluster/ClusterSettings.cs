@@ -37,7 +37,12 @@ public sealed class ClusterSettings
     /// </summary>
     public string? AdvertisedAddress { get; set; }
 
-    /// <summary>Seconds before a probe of another silo counts as missed; with <see cref="MissedProbesLimit"/> it sets how fast a dead silo is found.</summary>
+    /// <summary>
+    /// Initial seconds before a probe of another silo counts as missed (Orleans adapts it between half and four times
+    /// this). With <see cref="MissedProbesLimit"/> it sets how fast a crashed silo is found (about 2 s with the
+    /// defaults); a silo that stays connected is only voted dead after 4 × this × <see cref="MissedProbesLimit"/> seconds
+    /// of silence (12 s).
+    /// </summary>
     public double ProbeTimeoutSeconds { get; set; } = 1;
 
     /// <summary>Missed probes after which a silo suspects another one (and votes it dead).</summary>

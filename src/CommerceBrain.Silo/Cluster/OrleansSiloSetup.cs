@@ -49,16 +49,25 @@ public static class OrleansSiloSetup
         return builder;
     }
 
-    // Orleans' defaults find a dead silo in about a minute and a half; a Double-11 front-end wants seconds. A killed
-    // process refuses connections at once, so probes fail fast; the limit of missed probes keeps a slow GC pause from
-    // being taken for a death.
+    // Measured with benchmarks/failover.sh (docs/operations.md, "Failure detection"): with Orleans 10.4.2's defaults a
+    // SIGKILLed silo is declared dead after 5-14 s; with these defaults after about 2 s. Probes run every 0.5-4 s (the
+    // phi-accrual estimate of the round trip, clamped to [ProbeTimeout/2, 4 x ProbeTimeout]); a killed process refuses
+    // connections, so each probe fails at once, and the last one goes through another silo, whose answer is the second
+    // vote. A busy or frozen silo keeps its connections open, and Orleans drops every vote while a connection from the
+    // suspect delivered a message within MaxProbeTimeout x NumMissedProbesLimit (12 s with the defaults): a GC pause or
+    // CPU starvation shorter than that never evicts a silo (a 10 s SIGSTOP did not; a 20 s one did, at ~13 s, and the
+    // silo stopped itself on resuming). The short probe timeout is only safe with those protections, so they are set
+    // here rather than left to library defaults.
     internal static void ConfigureMembership(ClusterMembershipOptions options, ClusterSettings cluster)
     {
         options.ProbeTimeout = TimeSpan.FromSeconds(cluster.ProbeTimeoutSeconds);
         options.NumMissedProbesLimit = cluster.MissedProbesLimit;
         options.IAmAliveTablePublishTimeout = TimeSpan.FromSeconds(cluster.IAmAliveSeconds);
         options.TableRefreshTimeout = TimeSpan.FromSeconds(cluster.TableRefreshSeconds);
-        // Votes must outlive the time it takes the needed voters to miss their probes.
+        options.EnableConnectionLivenessCheck = true;
+        options.EnableIndirectProbes = true;
+        options.ExtendProbeTimeoutDuringDegradation = true;
+        // Votes must outlive the time it takes the needed voters to miss their probes (the same 12 s window).
         options.DeathVoteExpirationTimeout = TimeSpan.FromSeconds(Math.Max(30, cluster.ProbeTimeoutSeconds * cluster.MissedProbesLimit * 4));
     }
 }

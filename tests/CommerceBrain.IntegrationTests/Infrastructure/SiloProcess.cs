@@ -49,6 +49,8 @@ public sealed partial class SiloProcess : IAsyncDisposable
 
     public int Id => process.Id;
 
+    public bool HasExited => process.HasExited;
+
     /// <summary>
     /// Starts <c>commercebrain</c> with <paramref name="arguments"/>; <paramref name="environment"/> entries with null
     /// values are removed (e.g. <see cref="SharedNluModels.ModelDirectoryVariable"/> to let the silo train its own models).
