@@ -143,12 +143,8 @@ public sealed class OnnxSession : IDisposable
         {
             using var results = session.Run(own ?? OrtRuntime.SharedRunOptions, names, values, wanted);
             var outputs = new TensorOutput[wanted.Length];
-            var o = 0;
-            foreach (var result in results)
-            {
-                outputs[o] = TensorOutput.CopyFrom(wanted[o], result, Source);
-                o++;
-            }
+            for (var o = 0; o < outputs.Length; o++)
+                outputs[o] = TensorOutput.CopyFrom(wanted[o], results[o], Source);
             return outputs;
         }
         catch (Ort.OnnxRuntimeException ex) when (cancellationToken.IsCancellationRequested)

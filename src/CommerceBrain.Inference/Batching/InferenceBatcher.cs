@@ -205,9 +205,12 @@ public sealed partial class InferenceBatcher : IAsyncDisposable
         InferenceResult[] results;
         BatchStarting?.Invoke(group.Count);
         var started = time.GetTimestamp();
-        // Tags given at start, so samplers and listeners see which model a batch is for as it begins.
-        using (var activity = InferenceTelemetry.ActivitySource.StartActivity("inference.batch", ActivityKind.Internal, default(ActivityContext),
-            [new("inference.model", lease.Model), new("inference.model_version", lease.Version), new("inference.batch_size", group.Count)]))
+        // Tags given at start, so samplers and listeners see which model a batch is for as it begins; built only when
+        // someone listens, as the tag list is an allocation per batch.
+        using (var activity = InferenceTelemetry.ActivitySource.HasListeners()
+            ? InferenceTelemetry.ActivitySource.StartActivity("inference.batch", ActivityKind.Internal, default(ActivityContext),
+                [new("inference.model", lease.Model), new("inference.model_version", lease.Version), new("inference.batch_size", group.Count)])
+            : null)
         {
             try
             {
