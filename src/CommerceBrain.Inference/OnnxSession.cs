@@ -89,6 +89,19 @@ public sealed class OnnxSession : IDisposable
     public IReadOnlyList<TensorOutput> Run(
         IReadOnlyList<TensorInput> inputs, IReadOnlyList<string>? outputNames = null, CancellationToken cancellationToken = default)
     {
+        if (!cancellationToken.CanBeCanceled)
+            return RunWith(inputs, outputNames, OrtRuntime.SharedRunOptions, cancellationToken);
+        // Options of its own: Terminate is per RunOptions, and the shared ones must never be terminated.
+        using var terminable = new TerminableRun(cancellationToken);
+        return RunWith(inputs, outputNames, terminable);
+    }
+
+    /// <summary>Runs with options that a caller reuses across runs (see <see cref="TerminableRun"/>).</summary>
+    internal IReadOnlyList<TensorOutput> RunWith(IReadOnlyList<TensorInput> inputs, IReadOnlyList<string>? outputNames, TerminableRun terminable) =>
+        RunWith(inputs, outputNames, terminable.Options, terminable.Token);
+
+    TensorOutput[] RunWith(IReadOnlyList<TensorInput> inputs, IReadOnlyList<string>? outputNames, Ort.RunOptions options, CancellationToken cancellationToken)
+    {
         ArgumentNullException.ThrowIfNull(inputs);
         cancellationToken.ThrowIfCancellationRequested();
         var names = new string[inputs.Count];
@@ -107,7 +120,7 @@ public sealed class OnnxSession : IDisposable
         {
             for (var i = 0; i < values.Length; i++)
                 values[i] = inputs[i].CreateValue();
-            return RunCore(names, values, wanted, cancellationToken);
+            return RunCore(names, values, wanted, options, cancellationToken);
         }
         finally
         {
@@ -128,20 +141,11 @@ public sealed class OnnxSession : IDisposable
     /// <inheritdoc />
     public override string ToString() => $"OnnxSession({Source})";
 
-    TensorOutput[] RunCore(string[] names, Ort.OrtValue[] values, string[] wanted, CancellationToken cancellationToken)
+    TensorOutput[] RunCore(string[] names, Ort.OrtValue[] values, string[] wanted, Ort.RunOptions options, CancellationToken cancellationToken)
     {
-        // A RunOptions of our own only when the run can be cancelled: Terminate is per RunOptions, and the shared one is
-        // never terminated, so sharing it between concurrent runs is safe.
-        Ort.RunOptions? own = null;
-        CancellationTokenRegistration registration = default;
-        if (cancellationToken.CanBeCanceled)
-        {
-            own = new Ort.RunOptions();
-            registration = cancellationToken.UnsafeRegister(static state => ((Ort.RunOptions)state!).Terminate = true, own);
-        }
         try
         {
-            using var results = session.Run(own ?? OrtRuntime.SharedRunOptions, names, values, wanted);
+            using var results = session.Run(options, names, values, wanted);
             var outputs = new TensorOutput[wanted.Length];
             for (var o = 0; o < outputs.Length; o++)
                 outputs[o] = TensorOutput.CopyFrom(wanted[o], results[o], Source);
@@ -154,12 +158,6 @@ public sealed class OnnxSession : IDisposable
         catch (Ort.OnnxRuntimeException ex)
         {
             throw OrtRuntime.Translate(ex, $"Running model {Source}");
-        }
-        finally
-        {
-            // Dispose waits for a callback that is setting Terminate, so the RunOptions is not freed under it.
-            registration.Dispose();
-            own?.Dispose();
         }
     }
 

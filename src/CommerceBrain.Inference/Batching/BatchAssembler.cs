@@ -72,9 +72,9 @@ internal static class BatchAssembler
 
     /// <summary>
     /// Runs the requests (all with one signature) as one batch and returns each one's result, in order. Cancelling
-    /// <paramref name="cancellationToken"/> terminates the run inside ORT (<see cref="OperationCanceledException"/>).
+    /// <paramref name="terminable"/>'s token terminates the run inside ORT (<see cref="OperationCanceledException"/>).
     /// </summary>
-    public static InferenceResult[] Run(IReadOnlyList<PendingRequest> group, ModelLeaseView lease, CancellationToken cancellationToken)
+    public static InferenceResult[] Run(IReadOnlyList<PendingRequest> group, ModelLeaseView lease, TerminableRun terminable)
     {
         var session = lease.Session;
         var inputs = new TensorInput[session.Inputs.Count];
@@ -94,7 +94,7 @@ internal static class BatchAssembler
                 };
             }
             // The stacked buffers are handed to ORT as they are (pinned, not copied) and returned after the run.
-            var outputs = session.Run(inputs, group[0].Request.Outputs, cancellationToken);
+            var outputs = session.RunWith(inputs, group[0].Request.Outputs, terminable);
             return Split(group.Count, outputs, lease);
         }
         finally

@@ -117,6 +117,9 @@ public sealed partial class InferenceBatcher : IAsyncDisposable
 
     async Task RunLoop()
     {
+        // One set of run options per runner, reused batch after batch (a native allocation per batch otherwise); a stop
+        // that stops being graceful sets their Terminate flag.
+        using var terminable = new TerminableRun(abort.Token);
         var reader = queue.Reader;
         var batch = new List<PendingRequest>(options.MaxBatchSize);
         while (await reader.WaitToReadAsync().ConfigureAwait(false))
@@ -135,7 +138,7 @@ public sealed partial class InferenceBatcher : IAsyncDisposable
             }
             try
             {
-                Execute(batch);
+                Execute(batch, terminable);
             }
             catch (Exception ex)
             {
@@ -169,7 +172,7 @@ public sealed partial class InferenceBatcher : IAsyncDisposable
         }
     }
 
-    void Execute(List<PendingRequest> batch)
+    void Execute(List<PendingRequest> batch, TerminableRun terminable)
     {
         if (!registry.TryAcquire(model, out var lease))
         {
@@ -196,11 +199,11 @@ public sealed partial class InferenceBatcher : IAsyncDisposable
             }
             foreach (var group in groups.Values)
                 for (var start = 0; start < group.Count; start += limit)
-                    RunGroup(group.GetRange(start, Math.Min(limit, group.Count - start)), view);
+                    RunGroup(group.GetRange(start, Math.Min(limit, group.Count - start)), view, terminable);
         }
     }
 
-    void RunGroup(List<PendingRequest> group, ModelLeaseView lease)
+    void RunGroup(List<PendingRequest> group, ModelLeaseView lease, TerminableRun terminable)
     {
         InferenceResult[] results;
         BatchStarting?.Invoke(group.Count);
@@ -214,7 +217,7 @@ public sealed partial class InferenceBatcher : IAsyncDisposable
         {
             try
             {
-                results = BatchAssembler.Run(group, lease, abort.Token);
+                results = BatchAssembler.Run(group, lease, terminable);
             }
             catch (OperationCanceledException) when (abort.IsCancellationRequested)
             {
@@ -231,7 +234,7 @@ public sealed partial class InferenceBatcher : IAsyncDisposable
                 activity?.SetStatus(ActivityStatusCode.Error, ex.Message);
                 LogBatchRetriedAlone(logger, lease.Model, group.Count, ex.Message);
                 foreach (var pending in group)
-                    RunGroup([pending], lease);
+                    RunGroup([pending], lease, terminable);
                 return;
             }
             catch (Exception ex)
