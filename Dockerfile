@@ -6,15 +6,13 @@
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src
 COPY global.json CommerceBrain.sln Directory.Build.props Directory.Packages.props .editorconfig ./
-# CommerceBrain.Inference's build fetches the ONNX Runtime native library with `npm pack onnxruntime-node@1.22.0`
-# and copies it next to the published binaries; the SDK image has no npm.
-RUN apt-get update \
-    && apt-get install -y --no-install-recommends nodejs npm \
-    && rm -rf /var/lib/apt/lists/*
 # All of src/: the silo references modules by project, and the set of modules grows.
 COPY src/ src/
-# Publishing also copies the demo NLU corpus (Data/nlu/) the silo trains its models from on first start.
-RUN dotnet publish src/CommerceBrain.Silo/CommerceBrain.Silo.csproj -c Release -o /app
+# Publishing also copies the demo NLU corpus (Data/nlu/) the silo trains its models from on first start, and the
+# ONNX Runtime native libraries of the Microsoft.ML.OnnxRuntime package (runtimes/<rid>/native/), so the runtime image
+# needs nothing else. The portable publish carries every platform's copy (~240 MB); only the Linux ones can load here.
+RUN dotnet publish src/CommerceBrain.Silo/CommerceBrain.Silo.csproj -c Release -o /app \
+    && rm -rf /app/runtimes/android /app/runtimes/ios /app/runtimes/osx-arm64 /app/runtimes/win-x64 /app/runtimes/win-arm64
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
 WORKDIR /app

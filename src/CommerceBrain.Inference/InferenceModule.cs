@@ -1,6 +1,4 @@
-using CommerceBrain.Actors;
 using CommerceBrain.Inference.Contracts;
-using CommerceBrain.Inference.Grains;
 using CommerceBrain.Inference.Models;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -15,7 +13,10 @@ public static class InferenceModule
 {
     /// <summary>
     /// Adds <see cref="InferenceOptions"/> (section <c>CommerceBrain:Inference</c>), the <see cref="ModelRegistry"/>, the
-    /// batching <see cref="IInferenceService"/>, and a start-up loader for the models listed in the options.
+    /// batching <see cref="IInferenceService"/>, a start-up loader for the models listed in the options, and the stop of
+    /// the service with the host (after the other hosted services; running model runs are terminated when the host's
+    /// shutdown timeout expires). In a silo, <see cref="IInferenceGrain"/> needs nothing more: Orleans finds the grain
+    /// class in this assembly.
     /// </summary>
     public static IServiceCollection AddInference(this IServiceCollection services, IConfiguration configuration)
     {
@@ -34,13 +35,7 @@ public static class InferenceModule
         services.TryAddSingleton<InferenceService>();
         services.TryAddSingleton<IInferenceService>(sp => sp.GetRequiredService<InferenceService>());
         services.AddHostedService<ModelFileLoader>();
+        services.AddHostedService<InferenceShutdown>();
         return services;
-    }
-
-    /// <summary>Serves <see cref="IInferenceGrain"/> (needs <see cref="AddInference"/> for the service it forwards to).</summary>
-    public static ActorsBuilder AddInferenceGrains(this ActorsBuilder actors)
-    {
-        ArgumentNullException.ThrowIfNull(actors);
-        return actors.AddGrain<IInferenceGrain, InferenceGrain>();
     }
 }

@@ -1,6 +1,8 @@
 namespace CommerceBrain.Inference;
 
 /// <summary>ONNX Runtime's <c>OrtErrorCode</c> (same numeric values as the C API).</summary>
+[GenerateSerializer]
+[Alias("CommerceBrain.Inference.OrtErrorCode")]
 public enum OrtErrorCode
 {
     Ok = 0,

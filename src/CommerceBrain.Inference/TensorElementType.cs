@@ -1,6 +1,8 @@
 namespace CommerceBrain.Inference;
 
 /// <summary>Tensor element types (the values of ONNX <c>TensorProto.DataType</c> and ORT's <c>ONNXTensorElementDataType</c>).</summary>
+[GenerateSerializer]
+[Alias("CommerceBrain.Inference.TensorElementType")]
 public enum TensorElementType
 {
     Undefined = 0,

@@ -1,16 +1,18 @@
-using System.Buffers;
+using System.Runtime.InteropServices;
+using Ort = Microsoft.ML.OnnxRuntime;
 
 namespace CommerceBrain.Inference;
 
 /// <summary>
-/// A named input tensor over caller-owned memory. <see cref="OnnxSession.Run"/> pins the memory and hands it to ORT
-/// without copying, so the caller must not change it until <c>Run</c> returns.
+/// A named input tensor over caller-owned memory. <see cref="OnnxSession.Run"/> pins the memory and hands ORT a tensor
+/// over it without copying, so the caller must not change it until <c>Run</c> returns.
 /// </summary>
 public sealed class TensorInput
 {
     readonly ReadOnlyMemory<float> floats;
     readonly ReadOnlyMemory<long> int64s;
     readonly ReadOnlyMemory<int> int32s;
+    readonly long[] shape;
 
     TensorInput(string name, TensorElementType type, long[] shape, int length)
     {
@@ -27,7 +29,7 @@ public sealed class TensorInput
                 $"Input '{name}' has {length} elements but shape [{string.Join(", ", shape)}] needs {expected}.", nameof(shape));
         Name = name;
         ElementType = type;
-        Shape = shape;
+        this.shape = shape;
     }
 
     TensorInput(string name, ReadOnlyMemory<float> data, long[] shape) : this(name, TensorElementType.Float, shape, data.Length) => floats = data;
@@ -43,7 +45,7 @@ public sealed class TensorInput
     public TensorElementType ElementType { get; }
 
     /// <summary>The tensor's shape; its product equals the number of elements.</summary>
-    public IReadOnlyList<long> Shape { get; }
+    public IReadOnlyList<long> Shape => shape;
 
     /// <summary>A float tensor; <paramref name="shape"/>'s product must equal <paramref name="data"/>'s length.</summary>
     public static TensorInput Float(string name, ReadOnlyMemory<float> data, params ReadOnlySpan<long> shape) => new(name, data, shape.ToArray());
@@ -54,17 +56,22 @@ public sealed class TensorInput
     /// <summary>An int32 tensor; <paramref name="shape"/>'s product must equal <paramref name="data"/>'s length.</summary>
     public static TensorInput Int32(string name, ReadOnlyMemory<int> data, params ReadOnlySpan<long> shape) => new(name, data, shape.ToArray());
 
-    internal int ByteLength => ElementType switch
+    /// <summary>An ORT tensor over the caller's memory, pinned until the value is disposed (no copy).</summary>
+    internal Ort.OrtValue CreateValue() => ElementType switch
     {
-        TensorElementType.Float => floats.Length * sizeof(float),
-        TensorElementType.Int64 => int64s.Length * sizeof(long),
-        _ => int32s.Length * sizeof(int),
+        TensorElementType.Float => Wrap(floats, shape),
+        TensorElementType.Int64 => Wrap(int64s, shape),
+        _ => Wrap(int32s, shape),
     };
 
-    internal MemoryHandle Pin() => ElementType switch
+    static Ort.OrtValue Wrap<T>(ReadOnlyMemory<T> data, long[] shape) where T : unmanaged =>
+        // ORT only reads inputs, so handing it the read-only memory as writable is safe. An empty tensor still needs a
+        // non-null buffer, hence the one-element placeholder (the shape, not the buffer, says how much is read).
+        Ort.OrtValue.CreateTensorValueFromMemory(
+            Ort.OrtMemoryInfo.DefaultInstance, data.IsEmpty ? Placeholder<T>.Memory : MemoryMarshal.AsMemory(data), shape);
+
+    static class Placeholder<T> where T : unmanaged
     {
-        TensorElementType.Float => floats.Pin(),
-        TensorElementType.Int64 => int64s.Pin(),
-        _ => int32s.Pin(),
-    };
+        public static readonly Memory<T> Memory = new T[1];
+    }
 }

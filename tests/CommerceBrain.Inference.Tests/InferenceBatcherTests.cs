@@ -203,6 +203,30 @@ public sealed class InferenceBatcherTests
     }
 
     [Fact]
+    public async Task Outputs_of_every_element_type_are_split_per_request()
+    {
+        using var registry = RegistryWith("typed", TypedModels.CastToEveryType("batch", 3L));
+        var sizes = new List<int>();
+        await using var batcher = FullBatchesOnly(registry, "typed", maxBatch: 4, sizes);
+        var rows = Enumerable.Range(0, 8).Select(i => TypedModels.Values(3 * (i + 1))[^3..]).ToArray();
+
+        var results = await WithinTimeout(Task.WhenAll(rows.Select(row => batcher.InferAsync(InferenceRequest.Of(InputRow.Int64("x", row))))));
+
+        Assert.Equal([4, 4], sizes);
+        for (var i = 0; i < rows.Length; i++)
+        {
+            Assert.Equal(TypedModels.Outputs.Select(o => o.Output), results[i].Outputs.Select(o => o.Name));
+            foreach (var output in results[i].Outputs)
+            {
+                Assert.Equal([3L], output.Shape);
+                Assert.Equal(TypedModels.Expected(output.Name, rows[i]), output.Data);
+            }
+        }
+        Assert.Equal(rows[5].Select(v => v != 0), results[5]["bool"].AsBooleans());
+        Assert.Equal(rows[6].Select(v => v.ToString(System.Globalization.CultureInfo.InvariantCulture)), results[6]["string"].AsStrings());
+    }
+
+    [Fact]
     public async Task Only_the_requested_outputs_are_returned()
     {
         using var registry = RegistryWith("intent", TestModels.LinearSoftmax());

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using CommerceBrain.Inference.Contracts;
 using CommerceBrain.Inference.Models;
 using CommerceBrain.Inference.Tests.Models;
@@ -109,7 +110,7 @@ public sealed class InferenceServiceTests
         await using var provider = new ServiceCollection().AddLogging().AddInference(configuration).BuildServiceProvider();
 
         var error = await Assert.ThrowsAsync<FileNotFoundException>(
-            () => provider.GetServices<IHostedService>().Single().StartAsync(CancellationToken.None));
+            () => provider.GetServices<IHostedService>().OfType<ModelFileLoader>().Single().StartAsync(CancellationToken.None));
 
         Assert.Contains(path, error.Message);
     }
@@ -126,6 +127,64 @@ public sealed class InferenceServiceTests
         }
 
         Assert.Equal(2.35f, (await WithinTimeout(pending)).Floats("logits")[0], 1e-5f);
+    }
+
+    [Fact]
+    public async Task Stopping_the_host_past_its_shutdown_timeout_terminates_a_model_run_in_progress()
+    {
+        var model = $"slow-{Guid.NewGuid():N}";
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var listener = BatchStartListener(model, started);
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Services.AddInference(builder.Configuration);
+        using var host = builder.Build();
+        await WithinTimeout(host.StartAsync());
+        host.Services.GetRequiredService<ModelRegistry>().Publish(model, "v1", SlowModels.EndlessMatMulLoop());
+        var call = host.Services.GetRequiredService<IInferenceService>().InferAsync(model, SlowModels.Request());
+        await WithinTimeout(started.Task);
+
+        // A cancelled token is what the host hands its services once the shutdown timeout has passed.
+        using var timedOut = new CancellationTokenSource();
+        timedOut.Cancel();
+        await WithinTimeout(host.StopAsync(timedOut.Token));
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => WithinTimeout(call));
+        await Assert.ThrowsAsync<ObjectDisposedException>(
+            () => host.Services.GetRequiredService<IInferenceService>().InferAsync(model, SlowModels.Request()));
+    }
+
+    [Fact]
+    public async Task Stopping_the_host_in_time_finishes_queued_requests()
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Services.AddInference(builder.Configuration);
+        using var host = builder.Build();
+        await WithinTimeout(host.StartAsync());
+        host.Services.GetRequiredService<ModelRegistry>().Publish("intent", "v1", TestModels.LinearSoftmax());
+        var inference = host.Services.GetRequiredService<IInferenceService>();
+        var calls = Enumerable.Range(0, 50).Select(i => inference.InferAsync("intent", LinearRequest([i, 1f, 2f]))).ToArray();
+
+        await WithinTimeout(host.StopAsync(CancellationToken.None));
+
+        for (var i = 0; i < calls.Length; i++)
+            Assert.Equal(TestModels.LinearSoftmaxByHand([i, 1f, 2f]).Logits, (await WithinTimeout(calls[i])).Floats("logits"), new FloatComparer(1e-5f));
+    }
+
+    /// <summary>Signals when a batch of <paramref name="model"/> starts, from the module's own "inference.batch" activity.</summary>
+    static ActivityListener BatchStartListener(string model, TaskCompletionSource started)
+    {
+        var listener = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name == InferenceTelemetry.Name,
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllData,
+            ActivityStarted = activity =>
+            {
+                if (activity.GetTagItem("inference.model") as string == model)
+                    started.TrySetResult();
+            },
+        };
+        ActivitySource.AddActivityListener(listener);
+        return listener;
     }
 
     static async Task WaitUntil(Func<bool> condition)

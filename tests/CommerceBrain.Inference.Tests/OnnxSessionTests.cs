@@ -19,9 +19,9 @@ public sealed class OnnxSessionTests
     }
 
     [Fact]
-    public void The_runtime_reports_version_1_22()
+    public void The_runtime_is_the_one_from_the_Microsoft_ML_OnnxRuntime_1_31_1_package()
     {
-        Assert.StartsWith("1.22", OnnxSession.RuntimeVersion);
+        Assert.Equal("1.31.1", OnnxSession.RuntimeVersion);
     }
 
     [Fact]
@@ -101,6 +101,46 @@ public sealed class OnnxSessionTests
         Assert.Equal(TensorElementType.Int32, y.ElementType);
         Assert.Equal([2, -4, 42], y.AsInt32());
         Assert.Throws<InvalidOperationException>(() => y.AsFloats());
+    }
+
+    [Fact]
+    public void An_input_over_a_slice_of_a_larger_buffer_reads_exactly_that_slice()
+    {
+        using var session = OnnxSession.FromBytes(TestModels.LinearSoftmax());
+        float[] buffer = [99f, 99f, 1f, 2f, 3f, 99f];
+
+        var logits = session.Run([TensorInput.Float("x", buffer.AsMemory(2, 3), 1, 3)], ["logits"])[0].AsFloats();
+
+        Assert.Equal(TestModels.LinearSoftmaxByHand([1f, 2f, 3f]).Logits, logits, new FloatComparer(Tolerance));
+    }
+
+    [Fact]
+    public void An_empty_batch_runs_and_gives_empty_outputs()
+    {
+        using var session = OnnxSession.FromBytes(TestModels.LinearSoftmax());
+
+        var probs = session.Run([TensorInput.Float("x", ReadOnlyMemory<float>.Empty, 0, 3)])[0];
+
+        Assert.Equal([0L, 2L], probs.Shape);
+        Assert.Empty(probs.AsFloats());
+    }
+
+    [Fact]
+    public void Inputs_are_handed_to_ORT_without_a_managed_copy()
+    {
+        // A 4 MB input reduced to one number: a copy of the input would allocate at least 4 MB on this thread.
+        using var session = OnnxSession.FromBytes(TestModels.SumOfAll());
+        var x = Enumerable.Range(0, 1 << 20).Select(i => (float)(i % 7)).ToArray();
+        var input = TensorInput.Float("x", x, x.Length);
+        session.Run([input]); // warm-up: JIT and ORT's first-run allocations
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var sum = session.Run([input])[0].AsFloats();
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        var expected = x.Sum(v => (double)v);
+        Assert.InRange(sum[0], expected * 0.999, expected * 1.001);
+        Assert.True(allocated < 64 * 1024, $"Run allocated {allocated} managed bytes for a {x.Length * sizeof(float)}-byte input.");
     }
 
     [Fact]

@@ -70,8 +70,11 @@ internal static class BatchAssembler
         return limit;
     }
 
-    /// <summary>Runs the requests (all with one signature) as one batch and returns each one's result, in order.</summary>
-    public static InferenceResult[] Run(IReadOnlyList<PendingRequest> group, ModelLeaseView lease)
+    /// <summary>
+    /// Runs the requests (all with one signature) as one batch and returns each one's result, in order. Cancelling
+    /// <paramref name="terminable"/>'s token terminates the run inside ORT (<see cref="OperationCanceledException"/>).
+    /// </summary>
+    public static InferenceResult[] Run(IReadOnlyList<PendingRequest> group, ModelLeaseView lease, TerminableRun terminable)
     {
         var session = lease.Session;
         var inputs = new TensorInput[session.Inputs.Count];
@@ -90,7 +93,8 @@ internal static class BatchAssembler
                         $"Input '{metadata.Name}' of model '{lease.Model}' takes {metadata.ElementType} values; batching supports float, int64 and int32."),
                 };
             }
-            var outputs = session.Run(inputs, group[0].Request.Outputs);
+            // The stacked buffers are handed to ORT as they are (pinned, not copied) and returned after the run.
+            var outputs = session.RunWith(inputs, group[0].Request.Outputs, terminable);
             return Split(group.Count, outputs, lease);
         }
         finally

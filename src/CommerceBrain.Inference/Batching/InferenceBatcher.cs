@@ -12,7 +12,8 @@ namespace CommerceBrain.Inference.Batching;
 /// <see cref="InferenceOptions.MaxBatchSize"/> queued requests (waiting at most <see cref="InferenceOptions.MaxBatchWait"/>
 /// for a batch to fill), run them through the model's current version in one <c>Run</c>, and complete each caller with
 /// its own slice. A failed batch is retried one request at a time so only the request at fault fails. The queue is
-/// bounded: when it is full, callers wait for room.
+/// bounded: when it is full, callers wait for room. <see cref="StopAsync"/> drains the queue and, once its token is
+/// cancelled, terminates the batches still running (ORT's <c>RunOptions.Terminate</c>).
 /// </summary>
 public sealed partial class InferenceBatcher : IAsyncDisposable
 {
@@ -23,6 +24,8 @@ public sealed partial class InferenceBatcher : IAsyncDisposable
     readonly ILogger logger;
     readonly Channel<PendingRequest> queue;
     readonly KeyValuePair<string, object?> modelTag;
+    // Cancelled when a stop stops being graceful; running batches pass its token to OnnxSession.Run.
+    readonly CancellationTokenSource abort = new();
     Task[] runners = [];
 
     /// <summary>Creates the batcher and starts its runners.</summary>
@@ -58,11 +61,15 @@ public sealed partial class InferenceBatcher : IAsyncDisposable
     /// <summary>Raised after each model run with the number of requests it served (for diagnostics and tests).</summary>
     internal event Action<int>? BatchRan;
 
+    /// <summary>Raised on the runner's thread just before a model run starts, with its number of requests (for tests).</summary>
+    internal event Action<int>? BatchStarting;
+
     /// <summary>Queues one example and completes when its batch has run.</summary>
     /// <exception cref="ModelNotFoundException">The model is not published when the batch runs.</exception>
     /// <exception cref="ArgumentException">The request does not fit the model's inputs.</exception>
     /// <exception cref="OnnxRuntimeException">ONNX Runtime rejected this request.</exception>
     /// <exception cref="ObjectDisposedException">The batcher is shutting down.</exception>
+    /// <exception cref="OperationCanceledException">The caller cancelled, or a stop terminated the request's batch.</exception>
     public Task<InferenceResult> InferAsync(InferenceRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -73,12 +80,20 @@ public sealed partial class InferenceBatcher : IAsyncDisposable
         return queue.Writer.TryWrite(pending) ? pending.Task : EnqueueSlowly(pending, cancellationToken);
     }
 
-    /// <summary>Stops taking requests, runs everything already queued, then stops the runners.</summary>
-    public async ValueTask DisposeAsync()
+    /// <summary>
+    /// Stops taking requests and runs everything already queued. When <paramref name="cancellationToken"/> is cancelled
+    /// (e.g. the host's shutdown timeout), the batches still running are terminated inside ONNX Runtime and every request
+    /// not yet finished completes as cancelled. Completes when the runners have stopped.
+    /// </summary>
+    public async Task StopAsync(CancellationToken cancellationToken)
     {
         queue.Writer.TryComplete();
-        await Task.WhenAll(runners).ConfigureAwait(false);
+        using (cancellationToken.UnsafeRegister(static state => ((CancellationTokenSource)state!).Cancel(), abort))
+            await Task.WhenAll(runners).ConfigureAwait(false);
     }
+
+    /// <summary>Stops taking requests, runs everything already queued, then stops the runners.</summary>
+    public async ValueTask DisposeAsync() => await StopAsync(CancellationToken.None).ConfigureAwait(false);
 
     internal void Start()
     {
@@ -102,6 +117,9 @@ public sealed partial class InferenceBatcher : IAsyncDisposable
 
     async Task RunLoop()
     {
+        // One set of run options per runner, reused batch after batch (a native allocation per batch otherwise); a stop
+        // that stops being graceful sets their Terminate flag.
+        using var terminable = new TerminableRun(abort.Token);
         var reader = queue.Reader;
         var batch = new List<PendingRequest>(options.MaxBatchSize);
         while (await reader.WaitToReadAsync().ConfigureAwait(false))
@@ -112,9 +130,15 @@ public sealed partial class InferenceBatcher : IAsyncDisposable
                 await WaitForMore(reader, batch).ConfigureAwait(false);
             if (batch.Count == 0)
                 continue;
+            if (abort.IsCancellationRequested)
+            {
+                foreach (var pending in batch)
+                    Cancel(pending);
+                continue;
+            }
             try
             {
-                Execute(batch);
+                Execute(batch, terminable);
             }
             catch (Exception ex)
             {
@@ -148,7 +172,7 @@ public sealed partial class InferenceBatcher : IAsyncDisposable
         }
     }
 
-    void Execute(List<PendingRequest> batch)
+    void Execute(List<PendingRequest> batch, TerminableRun terminable)
     {
         if (!registry.TryAcquire(model, out var lease))
         {
@@ -175,22 +199,34 @@ public sealed partial class InferenceBatcher : IAsyncDisposable
             }
             foreach (var group in groups.Values)
                 for (var start = 0; start < group.Count; start += limit)
-                    RunGroup(group.GetRange(start, Math.Min(limit, group.Count - start)), view);
+                    RunGroup(group.GetRange(start, Math.Min(limit, group.Count - start)), view, terminable);
         }
     }
 
-    void RunGroup(List<PendingRequest> group, ModelLeaseView lease)
+    void RunGroup(List<PendingRequest> group, ModelLeaseView lease, TerminableRun terminable)
     {
         InferenceResult[] results;
+        BatchStarting?.Invoke(group.Count);
         var started = time.GetTimestamp();
-        using (var activity = InferenceTelemetry.ActivitySource.StartActivity("inference.batch"))
+        // Tags given at start, so samplers and listeners see which model a batch is for as it begins; built only when
+        // someone listens, as the tag list is an allocation per batch.
+        using (var activity = InferenceTelemetry.ActivitySource.HasListeners()
+            ? InferenceTelemetry.ActivitySource.StartActivity("inference.batch", ActivityKind.Internal, default(ActivityContext),
+                [new("inference.model", lease.Model), new("inference.model_version", lease.Version), new("inference.batch_size", group.Count)])
+            : null)
         {
-            activity?.SetTag("inference.model", lease.Model);
-            activity?.SetTag("inference.model_version", lease.Version);
-            activity?.SetTag("inference.batch_size", group.Count);
             try
             {
-                results = BatchAssembler.Run(group, lease);
+                results = BatchAssembler.Run(group, lease, terminable);
+            }
+            catch (OperationCanceledException) when (abort.IsCancellationRequested)
+            {
+                // A stop terminated the run: the whole batch is cancelled, nobody is at fault, nothing is retried.
+                activity?.SetStatus(ActivityStatusCode.Error, "cancelled by shutdown");
+                LogBatchTerminated(logger, lease.Model, group.Count);
+                foreach (var pending in group)
+                    Cancel(pending);
+                return;
             }
             catch (Exception ex) when (group.Count > 1)
             {
@@ -198,7 +234,7 @@ public sealed partial class InferenceBatcher : IAsyncDisposable
                 activity?.SetStatus(ActivityStatusCode.Error, ex.Message);
                 LogBatchRetriedAlone(logger, lease.Model, group.Count, ex.Message);
                 foreach (var pending in group)
-                    RunGroup([pending], lease);
+                    RunGroup([pending], lease, terminable);
                 return;
             }
             catch (Exception ex)
@@ -223,6 +259,15 @@ public sealed partial class InferenceBatcher : IAsyncDisposable
         pending.Fail(error);
         InferenceTelemetry.Requests.Add(1, modelTag, new("outcome", "error"));
     }
+
+    void Cancel(PendingRequest pending)
+    {
+        pending.Cancel(abort.Token);
+        InferenceTelemetry.Requests.Add(1, modelTag, new("outcome", "cancelled"));
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A batch of {BatchSize} requests for model {ModelName} was terminated because the batcher is stopping")]
+    static partial void LogBatchTerminated(ILogger logger, string modelName, int batchSize);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "A batch of {BatchSize} requests for model {ModelName} failed ({Reason}); running them one by one")]
     static partial void LogBatchRetriedAlone(ILogger logger, string modelName, int batchSize, string reason);

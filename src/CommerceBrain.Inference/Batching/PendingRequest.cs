@@ -49,4 +49,11 @@ internal sealed class PendingRequest
         completion.TrySetException(error);
         cancellation.Dispose();
     }
+
+    /// <summary>Completes the caller's task as cancelled (its await throws <see cref="OperationCanceledException"/>).</summary>
+    public void Cancel(CancellationToken token)
+    {
+        completion.TrySetCanceled(token);
+        cancellation.Dispose();
+    }
 }

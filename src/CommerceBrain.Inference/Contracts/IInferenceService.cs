@@ -10,6 +10,8 @@ public interface IInferenceService
     /// <exception cref="ModelNotFoundException">No model of that name is published.</exception>
     /// <exception cref="ArgumentException">The request does not fit the model's inputs (names, types, shapes).</exception>
     /// <exception cref="OnnxRuntimeException">ONNX Runtime rejected the run (its code and message).</exception>
+    /// <exception cref="OperationCanceledException">The caller cancelled, or the service stopped and terminated the run.</exception>
+    /// <exception cref="ObjectDisposedException">The service is stopping or stopped.</exception>
     Task<InferenceResult> InferAsync(string model, InferenceRequest request, CancellationToken cancellationToken = default);
 
     /// <summary>The current version of <paramref name="model"/>, or null when it is not published.</summary>

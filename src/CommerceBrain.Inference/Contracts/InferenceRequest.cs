@@ -3,10 +3,16 @@ namespace CommerceBrain.Inference.Contracts;
 /// <summary>
 /// One example for a model: one <see cref="InputRow"/> per graph input (no more, no fewer), and optionally the outputs
 /// wanted (all of the graph's outputs when null).
+/// Crosses grain calls and is marked immutable (no copy on a local call): do not change it after sending.
 /// </summary>
 /// <param name="Inputs">One row per graph input.</param>
 /// <param name="Outputs">The graph outputs to compute, or null for all of them.</param>
-public sealed record InferenceRequest(IReadOnlyList<InputRow> Inputs, IReadOnlyList<string>? Outputs = null)
+[GenerateSerializer]
+[Immutable]
+[Alias("CommerceBrain.Inference.InferenceRequest")]
+public sealed record InferenceRequest(
+    [property: Id(0)] IReadOnlyList<InputRow> Inputs,
+    [property: Id(1)] IReadOnlyList<string>? Outputs = null)
 {
     /// <summary>A request with the given rows and all outputs.</summary>
     public static InferenceRequest Of(params InputRow[] inputs) => new(inputs);

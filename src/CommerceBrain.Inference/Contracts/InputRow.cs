@@ -17,7 +17,14 @@ namespace CommerceBrain.Inference.Contracts;
 /// where the embedding table's row 0 is all zeros, and float <c>lengths</c> [batch, 1] with the true length
 /// (Gather → ReduceSum over axis 1 → Div by lengths).</item>
 /// </list>
+/// <para>
+/// Rows cross grain calls and are marked immutable, so Orleans passes them to a local grain without copying: do not
+/// change <see cref="Data"/> after handing a row over.
+/// </para>
 /// </summary>
+[GenerateSerializer]
+[Immutable]
+[Alias("CommerceBrain.Inference.InputRow")]
 public sealed record InputRow
 {
     InputRow(string name, TensorElementType elementType, Array data, long[] shape, bool padded)
@@ -43,18 +50,23 @@ public sealed record InputRow
     }
 
     /// <summary>The graph input this row feeds.</summary>
+    [Id(0)]
     public string Name { get; }
 
     /// <summary>The element type; must match the graph input's.</summary>
+    [Id(1)]
     public TensorElementType ElementType { get; }
 
     /// <summary>The row's shape without the batch dimension.</summary>
+    [Id(2)]
     public IReadOnlyList<long> Shape { get; }
 
     /// <summary>Whether the row is a variable-length sequence padded with 0 to the batch's longest row.</summary>
+    [Id(3)]
     public bool IsPadded { get; }
 
     /// <summary>The values, row-major (a <c>float[]</c>, <c>long[]</c> or <c>int[]</c>). The batcher copies them; keep them unchanged until the call completes.</summary>
+    [Id(4)]
     public Array Data { get; }
 
     /// <summary>A float row; <paramref name="shape"/> defaults to [values.Length].</summary>

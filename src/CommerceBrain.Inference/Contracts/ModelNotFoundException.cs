@@ -1,6 +1,8 @@
 namespace CommerceBrain.Inference.Contracts;
 
-/// <summary>No model with the requested name is published.</summary>
+/// <summary>No model with the requested name is published. Serializable, so a grain call rethrows it at the caller.</summary>
+[GenerateSerializer]
+[Alias("CommerceBrain.Inference.ModelNotFoundException")]
 public sealed class ModelNotFoundException : KeyNotFoundException
 {
     /// <summary>Creates the exception naming the model and the ones that are known.</summary>
@@ -11,6 +13,7 @@ public sealed class ModelNotFoundException : KeyNotFoundException
     }
 
     /// <summary>The requested model name.</summary>
+    [Id(0)]
     public string Model { get; }
 
     static string FormatKnown(IEnumerable<string> known)

@@ -4,7 +4,9 @@ namespace CommerceBrain.Inference.Tests.Models;
 
 /// <summary>
 /// A tiny test-only ONNX writer: enough of ModelProto (field numbers from onnx.proto) to build small graphs with known
-/// weights. Nested messages are written into their own buffer first, then emitted length-prefixed.
+/// weights, any tensor element type on inputs and outputs, and subgraph attributes (Loop bodies). Nested messages are
+/// written into their own buffer first, then emitted length-prefixed. (CommerceBrain.Nlu's OnnxGraphBuilder is the
+/// production writer; it only declares the float and int64 inputs/outputs its models use.)
 /// </summary>
 internal sealed class OnnxModelWriter
 {
@@ -39,6 +41,10 @@ internal sealed class OnnxModelWriter
     public OnnxModelWriter Int32Initializer(string name, int scalar) =>
         Initializer(name, DataType.Int32, [], BitConverter.GetBytes(scalar));
 
+    /// <summary>An int64 scalar (rank 0) initializer.</summary>
+    public OnnxModelWriter Int64Scalar(string name, long scalar) =>
+        Initializer(name, DataType.Int64, [], BitConverter.GetBytes(scalar));
+
     public OnnxModelWriter Node(string opType, string[] nodeInputs, string[] nodeOutputs, params (string Name, object Value)[] attributes)
     {
         nodes.Add(Message(s =>
@@ -59,23 +65,26 @@ internal sealed class OnnxModelWriter
     {
         s.WriteInt64(1, IrVersion);
         s.WriteString(2, "CommerceBrain.Inference.Tests");
-        s.WriteMessage(7, Message(g =>
-        {
-            foreach (var node in nodes)
-                g.WriteMessage(1, node);
-            g.WriteString(2, "test_graph");
-            foreach (var initializer in initializers)
-                g.WriteMessage(5, initializer);
-            foreach (var input in inputs)
-                g.WriteMessage(11, input);
-            foreach (var output in outputs)
-                g.WriteMessage(12, output);
-        }));
+        s.WriteMessage(7, BuildGraph("test_graph"));
         s.WriteMessage(8, Message(o =>
         {
             o.WriteString(1, "");
             o.WriteInt64(2, Opset);
         }));
+    });
+
+    /// <summary>The GraphProto alone, for a subgraph attribute (e.g. a Loop body); outer-scope names are visible in it.</summary>
+    public byte[] BuildGraph(string name) => Message(g =>
+    {
+        foreach (var node in nodes)
+            g.WriteMessage(1, node);
+        g.WriteString(2, name);
+        foreach (var initializer in initializers)
+            g.WriteMessage(5, initializer);
+        foreach (var input in inputs)
+            g.WriteMessage(11, input);
+        foreach (var output in outputs)
+            g.WriteMessage(12, output);
     });
 
     OnnxModelWriter Initializer(string name, int dataType, long[] dims, byte[] raw)
@@ -114,6 +123,10 @@ internal sealed class OnnxModelWriter
                     a.WriteInt64(8, i);
                 a.WriteInt64(20, 7);
                 break;
+            case Subgraph graph:
+                a.WriteMessage(6, graph.GraphProto);
+                a.WriteInt64(20, 5);
+                break;
             default:
                 throw new ArgumentException($"Unsupported attribute value {value.GetType()}.");
         }
@@ -148,11 +161,25 @@ internal sealed class OnnxModelWriter
         return buffer.ToArray();
     }
 
+    /// <summary>A graph-valued attribute (AttributeProto.g), e.g. a Loop's body.</summary>
+    internal sealed record Subgraph(byte[] GraphProto);
+
+    /// <summary>TensorProto.DataType values (the same numbers as <see cref="TensorElementType"/>).</summary>
     internal static class DataType
     {
         public const int Float = 1;
+        public const int UInt8 = 2;
+        public const int Int8 = 3;
+        public const int UInt16 = 4;
+        public const int Int16 = 5;
         public const int Int32 = 6;
         public const int Int64 = 7;
+        public const int String = 8;
+        public const int Bool = 9;
+        public const int Float16 = 10;
+        public const int Double = 11;
+        public const int UInt32 = 12;
+        public const int UInt64 = 13;
     }
 
     internal readonly struct ProtoWriter(CodedOutputStream stream)

@@ -99,4 +99,11 @@ internal static class TestModels
         .Node("Add", ["x", "one"], ["y"])
         .Int32Initializer("one", 1)
         .Build();
+
+    // The sum of every element: x[n] float → ReduceSum (all axes, keepdims 0) → sum[] float.
+    public static byte[] SumOfAll() => new OnnxModelWriter()
+        .Input("x", OnnxModelWriter.DataType.Float, "n")
+        .Output("sum", OnnxModelWriter.DataType.Float)
+        .Node("ReduceSum", ["x"], ["sum"], ("keepdims", 0L))
+        .Build();
 }

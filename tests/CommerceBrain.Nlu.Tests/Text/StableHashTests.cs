@@ -1,4 +1,6 @@
 using CommerceBrain.Nlu.Text;
+// Orleans (referenced through CommerceBrain.Inference) adds a global using of Orleans, which has its own StableHash.
+using StableHash = CommerceBrain.Nlu.Text.StableHash;
 
 namespace CommerceBrain.Nlu.Tests.Text;
 

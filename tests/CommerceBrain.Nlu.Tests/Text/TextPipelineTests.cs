@@ -1,5 +1,7 @@
 using CommerceBrain.Nlu.Onnx;
 using CommerceBrain.Nlu.Text;
+// Orleans (referenced through CommerceBrain.Inference) adds a global using of Orleans, which has its own StableHash.
+using StableHash = CommerceBrain.Nlu.Text.StableHash;
 
 namespace CommerceBrain.Nlu.Tests.Text;
 
