@@ -9,7 +9,7 @@ namespace CommerceBrain.Nlu.Onnx;
 /// </summary>
 public sealed class OnnxGraphBuilder
 {
-    /// <summary>IR version written (ORT 1.22 reads up to 10).</summary>
+    /// <summary>IR version written; ONNX Runtime 1.31.1 (and 1.22 before it) loads it.</summary>
     public const long IrVersion = 8;
 
     /// <summary>Default-domain opset written (≤ 21 keeps LpNormalization at its v1 semantics).</summary>
