@@ -66,11 +66,11 @@ public sealed class TensorInput
 
     static Ort.OrtValue Wrap<T>(ReadOnlyMemory<T> data, long[] shape) where T : unmanaged =>
         // ORT only reads inputs, so handing it the read-only memory as writable is safe. An empty tensor still needs a
-        // non-null buffer, hence the one-element placeholder (the shape, not the buffer, says how much is read).
+        // non-null buffer, hence the one-element stand-in (the shape, not the buffer, says how much is read).
         Ort.OrtValue.CreateTensorValueFromMemory(
-            Ort.OrtMemoryInfo.DefaultInstance, data.IsEmpty ? Placeholder<T>.Memory : MemoryMarshal.AsMemory(data), shape);
+            Ort.OrtMemoryInfo.DefaultInstance, data.IsEmpty ? OneElement<T>.Memory : MemoryMarshal.AsMemory(data), shape);
 
-    static class Placeholder<T> where T : unmanaged
+    static class OneElement<T> where T : unmanaged
     {
         public static readonly Memory<T> Memory = new T[1];
     }
