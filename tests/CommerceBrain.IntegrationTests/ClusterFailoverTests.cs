@@ -35,10 +35,7 @@ public sealed class ClusterFailoverTests(ITestOutputHelper output)
         using var clientA = await readyA;
         using var clientB = await readyB;
 
-        await Eventually.UntilAsync(
-            async () => await StatusAsync(database, clusterId, a) == MembershipTable.Active
-                && await StatusAsync(database, clusterId, b) == MembershipTable.Active,
-            "both silos to be Active in the membership table");
+        await BothActiveAsync(database, clusterId, a, b);
 
         var counters = await SpreadCountersAsync(clientA, clientB);
 
@@ -101,10 +98,7 @@ public sealed class ClusterFailoverTests(ITestOutputHelper output)
         var readyB = b.Process.WaitUntilReadyAsync();
         using var clientA = await readyA;
         using var clientB = await readyB;
-        await Eventually.UntilAsync(
-            async () => await StatusAsync(database, clusterId, a) == MembershipTable.Active
-                && await StatusAsync(database, clusterId, b) == MembershipTable.Active,
-            "both silos to be Active in the membership table");
+        await BothActiveAsync(database, clusterId, a, b);
         var counters = await SpreadCountersAsync(clientA, clientB);
 
         ProcessFreeze.Freeze(b.Process);
@@ -132,6 +126,12 @@ public sealed class ClusterFailoverTests(ITestOutputHelper output)
         Assert.Equal(MembershipTable.Active, await StatusAsync(database, clusterId, a));
         Assert.Equal(200, (int)(await clientB.GetAsync("/health/ready")).StatusCode);
     }
+
+    private static Task BothActiveAsync(PostgresTestDatabase database, string clusterId, ClusterSilo a, ClusterSilo b) =>
+        Eventually.UntilAsync(
+            async () => await StatusAsync(database, clusterId, a) == MembershipTable.Active
+                && await StatusAsync(database, clusterId, b) == MembershipTable.Active,
+            "both silos to be Active in the membership table");
 
     private static Task<int?> StatusAsync(PostgresTestDatabase database, string clusterId, ClusterSilo silo) =>
         MembershipTable.StatusAsync(database.ConnectionString, clusterId, silo.SiloPort);

@@ -109,30 +109,15 @@ internal sealed class SqliteGrainStorage : IGrainStorage
         var presented = grainState.ETag;
         var payload = _serializer.Serialize(grainState.State).ToArray();
         var at = _database.Time.GetUtcNow().ToUnixTimeMilliseconds();
-        var etag = await _database.WriteCoalescedAsync(writer =>
-        {
-            SqliteCommand command;
-            if (presented is null)
-            {
-                command = _database.WriterCommand(writer, InsertSql, InsertParameters);
-            }
-            else if (TryParseEtag(presented, out var expected))
-            {
-                command = _database.WriterCommand(writer, UpdateSql, UpdateParameters);
-                command.Parameters[6].Value = expected;
-            }
-            else
-            {
-                throw Conflict("write", grainId, stateName, StoredVersion(writer, key), presented);
-            }
-
-            key.Bind(command);
-            command.Parameters[4].Value = payload;
-            command.Parameters[5].Value = at;
-            return command.ExecuteScalar() is long version
-                ? FormatEtag(version)
-                : throw Conflict("write", grainId, stateName, StoredVersion(writer, key), presented);
-        }, cancellationToken).ConfigureAwait(false);
+        var etag = await _database.WriteCoalescedAsync(
+            writer => ExecuteVersioned(writer, "write", grainId, stateName, key, presented,
+                (InsertSql, InsertParameters), (UpdateSql, UpdateParameters, 6),
+                command =>
+                {
+                    command.Parameters[4].Value = payload;
+                    command.Parameters[5].Value = at;
+                }),
+            cancellationToken).ConfigureAwait(false);
 
         StorageTelemetry.GrainStateWrites.Add(1);
         grainState.ETag = etag;
@@ -159,34 +144,43 @@ internal sealed class SqliteGrainStorage : IGrainStorage
         var key = Key.Of(_serviceId, grainId, stateName);
         var presented = grainState.ETag;
         var at = _database.Time.GetUtcNow().ToUnixTimeMilliseconds();
-        var etag = await _database.WriteCoalescedAsync(writer =>
-        {
-            SqliteCommand command;
-            if (presented is null)
-            {
-                command = _database.WriterCommand(writer, ClearWithoutEtagSql, ClearWithoutEtagParameters);
-            }
-            else if (TryParseEtag(presented, out var expected))
-            {
-                command = _database.WriterCommand(writer, ClearSql, ClearParameters);
-                command.Parameters[5].Value = expected;
-            }
-            else
-            {
-                throw Conflict("clear", grainId, stateName, StoredVersion(writer, key), presented);
-            }
-
-            key.Bind(command);
-            command.Parameters[4].Value = at;
-            return command.ExecuteScalar() is long version
-                ? FormatEtag(version)
-                : throw Conflict("clear", grainId, stateName, StoredVersion(writer, key), presented);
-        }, cancellationToken).ConfigureAwait(false);
+        var etag = await _database.WriteCoalescedAsync(
+            writer => ExecuteVersioned(writer, "clear", grainId, stateName, key, presented,
+                (ClearWithoutEtagSql, ClearWithoutEtagParameters), (ClearSql, ClearParameters, 5),
+                command => command.Parameters[4].Value = at),
+            cancellationToken).ConfigureAwait(false);
 
         StorageTelemetry.GrainStateWrites.Add(1);
         grainState.ETag = etag;
         grainState.RecordExists = false;
         grainState.State = NewState<T>();
+    }
+
+    // Write and clear share one rule: no ETag runs the first statement, an ETag runs the second with the expected version;
+    // no version back (or an ETag that is not ours) is a conflict that names the stored version and changes nothing.
+    private string ExecuteVersioned(SqliteConnection writer, string operation, GrainId grainId, string stateName, Key key, string? presented,
+        (string Sql, string[] Parameters) withoutEtag, (string Sql, string[] Parameters, int VersionIndex) withEtag, Action<SqliteCommand> bind)
+    {
+        SqliteCommand command;
+        if (presented is null)
+        {
+            command = _database.WriterCommand(writer, withoutEtag.Sql, withoutEtag.Parameters);
+        }
+        else if (TryParseEtag(presented, out var expected))
+        {
+            command = _database.WriterCommand(writer, withEtag.Sql, withEtag.Parameters);
+            command.Parameters[withEtag.VersionIndex].Value = expected;
+        }
+        else
+        {
+            throw Conflict(operation, grainId, stateName, StoredVersion(writer, key), presented);
+        }
+
+        key.Bind(command);
+        bind(command);
+        return command.ExecuteScalar() is long version
+            ? FormatEtag(version)
+            : throw Conflict(operation, grainId, stateName, StoredVersion(writer, key), presented);
     }
 
     private T NewState<T>() => _activators.GetActivator<T>().Create();
