@@ -165,15 +165,7 @@ public sealed class OnnxSession : IDisposable
     {
         if (IsDisposed)
             return false;
-        var current = Volatile.Read(ref references);
-        while (current > 0)
-        {
-            var seen = Interlocked.CompareExchange(ref references, current + 1, current);
-            if (seen == current)
-                return true;
-            current = seen;
-        }
-        return false;
+        return RefCount.TryIncrement(ref references);
     }
 
     void Release()

@@ -17,15 +17,7 @@ internal sealed class PublishedModel(ModelInfo info, OnnxSession session, Action
     /// <summary>Adds a reference unless the version is already gone (count reached zero).</summary>
     public bool TryAddReference()
     {
-        var current = Volatile.Read(ref references);
-        while (current > 0)
-        {
-            var seen = Interlocked.CompareExchange(ref references, current + 1, current);
-            if (seen == current)
-                return true;
-            current = seen;
-        }
-        return false;
+        return RefCount.TryIncrement(ref references);
     }
 
     public void Release()
