@@ -1,0 +1,23 @@
+using Orleans.Concurrency;
+
+namespace CommerceBrain.Commerce.Contracts;
+
+/// <summary>A customer's commerce data (profile, orders, coupons), keyed by customer id. Reads from the commerce tables.</summary>
+[Alias("commerce.customer")]
+public interface ICustomerGrain : IGrainWithStringKey
+{
+    /// <summary>The customer; null when unknown.</summary>
+    [ReadOnly]
+    [Alias("get")]
+    Task<CustomerView?> Get();
+
+    /// <summary>The customer's most recent orders, newest first (at most <paramref name="limit"/>, 1–100).</summary>
+    [ReadOnly]
+    [Alias("recent-orders")]
+    Task<IReadOnlyList<OrderView>> RecentOrders(int limit);
+
+    /// <summary>The customer's coupons, available first, then by expiry.</summary>
+    [ReadOnly]
+    [Alias("coupons")]
+    Task<IReadOnlyList<CouponView>> Coupons();
+}

@@ -1,0 +1,24 @@
+using Orleans.Concurrency;
+
+namespace CommerceBrain.Commerce.Contracts;
+
+/// <summary>
+/// One order, keyed by order id: the single writer of that order's rows (address, shipment events, refunds), so
+/// concurrent requests on one order are serialised. Every change is committed to the commerce tables before it returns.
+/// </summary>
+[Alias("commerce.order")]
+public interface IOrderGrain : IGrainWithStringKey
+{
+    /// <summary>The order; null when unknown.</summary>
+    [ReadOnly]
+    [Alias("get")]
+    Task<OrderView?> Get();
+
+    /// <summary>Changes the delivery address, only before shipment and only for the order's own customer.</summary>
+    [Alias("change-address")]
+    Task<AddressChangeResult> ChangeAddress(AddressChange change);
+
+    /// <summary>Records a refund request for an item or the whole order.</summary>
+    [Alias("request-refund")]
+    Task<RefundRequestResult> RequestRefund(RefundRequest request);
+}

@@ -1,0 +1,18 @@
+namespace CommerceBrain.Conversations.Contracts;
+
+/// <summary>A session with its whole transcript and, once escalated, its handoff packet.</summary>
+[GenerateSerializer]
+[Immutable]
+[Alias("conversations.session-view")]
+public sealed record SessionView(
+    [property: Id(0)] string SessionId,
+    [property: Id(1)] string CustomerId,
+    [property: Id(2)] string? MerchantId,
+    [property: Id(3)] string Channel,
+    [property: Id(4)] SessionStatus Status,
+    [property: Id(5)] DateTimeOffset OpenedAt,
+    [property: Id(6)] DateTimeOffset? ClosedAt,
+    [property: Id(7)] int? Satisfaction,
+    [property: Id(8)] string? Comment,
+    [property: Id(9)] IReadOnlyList<TranscriptEntry> Transcript,
+    [property: Id(10)] HandoffPacket? Handoff);
