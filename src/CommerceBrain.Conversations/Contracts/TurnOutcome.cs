@@ -14,4 +14,6 @@ public enum TurnOutcome
     Closed,
     /// <summary>The client message id was already used with a different text.</summary>
     ClientMessageIdConflict,
+    /// <summary>The session holds the most turns one session may have; the customer opens a new one.</summary>
+    TooManyTurns,
 }
