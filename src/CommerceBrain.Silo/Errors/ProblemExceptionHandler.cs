@@ -28,6 +28,12 @@ internal sealed partial class ProblemExceptionHandler(ILogger<ProblemExceptionHa
             // Orleans wraps a storage provider's failure; the database or disk being away is worth a retry, not a 500.
             OrleansException { InnerException: System.Data.Common.DbException or IOException or TimeoutException } =>
                 (StatusCodes.Status503ServiceUnavailable, "The service is briefly unavailable.", "Storage did not answer; nothing was stored. Retry later."),
+            // A module's own table (e.g. the transcript ledger) did not take the write: nothing was acknowledged.
+            System.Data.Common.DbException or CommerceBrain.Storage.GroupCommit.GroupCommitAbortedException => (StatusCodes.Status503ServiceUnavailable,
+                "The service is briefly unavailable.", "Storage did not answer; nothing was stored. Retry later."),
+            // First start trains the models; sessions answer once they are loaded.
+            CommerceBrain.Nlu.Contracts.ModelsNotReadyException => (StatusCodes.Status503ServiceUnavailable,
+                "The language models are still loading.", "The silo is training or loading its models; retry in a few seconds."),
             _ => (StatusCodes.Status500InternalServerError, "An unexpected error occurred.", (string?)null),
         };
 

@@ -1,3 +1,5 @@
+using CommerceBrain.Conversations;
+using CommerceBrain.Conversations.Api;
 using CommerceBrain.Diagnostics;
 using CommerceBrain.Diagnostics.Api;
 using CommerceBrain.Nlu;
@@ -48,7 +50,8 @@ public static class SiloApplication
         builder.AddCommerceBrainOrleans(storage, cluster, dashboard);
         builder.Services
             .AddDiagnostics(configuration)
-            .AddNlu(configuration);
+            .AddNlu(configuration)
+            .AddConversations(configuration);
 
         var app = builder.Build();
         app.MapCommerceBrainDefaults();
@@ -59,6 +62,7 @@ public static class SiloApplication
 
         app.MapDiagnosticsApi();
         app.MapNluApi();
+        app.MapConversationsApi();
         return app;
     }
 
