@@ -53,6 +53,9 @@ public static partial class CustomerPhrases
         return NoRegex().IsMatch(t) ? false : null;
     }
 
+    /// <summary>A question about how something works ("how do I…", "what is the … policy", "怎么…", "如何…").</summary>
+    public static bool IsHowToQuestion(string text) => HowToRegex().IsMatch(text.Trim());
+
     /// <summary>"my last order", "最近的订单", "latest purchase".</summary>
     public static bool MentionsLastOrder(string text) => LastOrderRegex().IsMatch(text);
 
@@ -70,6 +73,9 @@ public static partial class CustomerPhrases
     /// </summary>
     public static IEnumerable<string> OrderIdCandidates(string text) =>
         OrderIdRegex().Matches(text).Select(m => m.Value).Where(v => Privacy.PersonalDataMasker.Mask(v) == v);
+
+    [GeneratedRegex(@"(?i)^(?:how (?:do|can|does|long|many|much)|how to|what (?:is|are|'s)|whats|when (?:do|can|will)|who pays|is there|do i need)\b|\bpolicy\b|怎么|如何|多久|什么规则|政策")]
+    private static partial Regex HowToRegex();
 
     [GeneratedRegex(@"(?i)^(?:ok(?:ay)?[, ]*)?(?:cancel(?: (?:it|that|this|the request))?|never ?mind|forget it|stop|nevermind|no thanks|算了|取消|不用了|不要了|不办了|不改了|不退了)[.!。！ ]*(?:吧|了)?[.!。！]*$")]
     private static partial Regex CancelRegex();

@@ -12,7 +12,13 @@ public sealed partial class DialoguePolicy
         turn.State = turn.State with { NoMatchStreak = 0 };
         var ct = turn.CancellationToken;
         var coupons = await desk.CouponsAsync(turn.Context.CustomerId, ct);
-        var order = turn.State.CurrentOrder is { } current ? await desk.GetOrderAsync(current, ct) : null;
+        var order = (await LookupOrderAsync(turn)).Order
+            ?? (turn.State.CurrentOrder is { } current ? await desk.GetOrderAsync(current, ct) : null);
+        if (order is not null)
+        {
+            turn.State = Touch(turn.State, order.OrderId);
+        }
+
         var shop = turn.Context.MerchantId ?? order?.MerchantId;
         var now = turn.Context.Now;
         turn.State = Answered(turn.State, "coupons", $"Coupons listed ({coupons.Count})");

@@ -120,7 +120,15 @@ public sealed partial class DialoguePolicy
 
                 return await AdvanceAsync(turn, form.With(FormNames.ReasonSlot, Shorten(Privacy.PersonalDataMasker.Mask(turn.Text), 200)));
             case FormNames.AddressSlot:
-                var address = AddressInText(turn.Text) ?? turn.Text;
+                var labelled = AddressInText(turn.Text);
+                var address = labelled ?? turn.Text;
+                // "where is my order 2026…" has a number and words too: a confident request for another action wins,
+                // unless the customer labelled the address ("new address: …").
+                if (labelled is null && SwitchesTopic(turn, form, anyIntent: false))
+                {
+                    return null;
+                }
+
                 if (ValidateAddress(turn, address) is not { } problem)
                 {
                     return await AdvanceAsync(turn, form.With(FormNames.AddressSlot, address));

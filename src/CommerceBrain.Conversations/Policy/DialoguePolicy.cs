@@ -82,6 +82,13 @@ public sealed partial class DialoguePolicy(ILanguageUnderstanding understanding,
             turn.State = turn.State with { Form = null };
         }
 
+        if (turn.State.Form is null && CustomerPhrases.YesOrNo(turn.Text) is not null)
+        {
+            // A bare "yes"/"ok"/"no" with nothing open to confirm is an acknowledgement, not a new topic.
+            turn.State = turn.State with { NoMatchStreak = 0 };
+            return Reply(turn, ReplyKind.Answer, turn.Say("OK! Anything else I can help with?", "好的！还有什么可以帮您？"), "acknowledgement", 1f);
+        }
+
         if (turn.Previous.LastAnswer is not null && turn.Normalized.Length >= 4
             && turn.Previous.RecentQuestions.Count > 0 && turn.Previous.RecentQuestions[^1] == turn.Normalized)
         {
@@ -109,6 +116,11 @@ public sealed partial class DialoguePolicy(ILanguageUnderstanding understanding,
             }
 
             Note(turn, intent);
+            if (IsPolicyQuestion(turn, intent))
+            {
+                return await AnswerFaqAsync(turn, u.FaqHits[0]);
+            }
+
             switch (intent)
             {
                 case Intents.Greeting:
@@ -144,6 +156,17 @@ public sealed partial class DialoguePolicy(ILanguageUnderstanding understanding,
             _ => await NoMatchAsync(turn, intent),
         };
     }
+
+    /// <summary>
+    /// "What is the return policy?" / "How do I change my address?" is a question about the rules, not a request to
+    /// start one: with a confident FAQ answer and no order in the message, the FAQ answers it.
+    /// </summary>
+    private static bool IsPolicyQuestion(PolicyTurn turn, string intent) =>
+        intent is Intents.RequestRefund or Intents.ReturnItem or Intents.ChangeAddress
+        && turn.Understanding is { Faq: FaqVerdict.Answer, FaqHits.Count: > 0 }
+        && CustomerPhrases.IsHowToQuestion(turn.Text)
+        && !CustomerPhrases.OrderIdCandidates(turn.Text).Any()
+        && !turn.Understanding.Entities.Any(e => e.Kind == "OrderId");
 
     private async Task<PolicyDecision> NoMatchAsync(PolicyTurn turn, string? intent)
     {
