@@ -29,6 +29,7 @@ public static class ConversationsModule
         services.AddSingleton<SessionLedger>();
         services.AddSingleton<ILanguageUnderstanding, GrainLanguageUnderstanding>();
         services.AddSingleton<ICommerceDesk, GrainCommerceDesk>();
+        services.AddDialoguePolicy(configuration);
         services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, ConversationsJsonContext.Default));
         return services;
     }
