@@ -32,6 +32,21 @@ public sealed class NluOptions
     /// <summary>Cosine similarity a merchant's run-time intent needs to win.</summary>
     public float FewShotSimilarityThreshold { get; set; } = 0.75f;
 
+    /// <summary>Most question-answer pairs one shop's FAQ may hold.</summary>
+    public int MaxMerchantFaqEntries { get; set; } = 200;
+
+    /// <summary>Longest question of a shop's FAQ entry, in characters.</summary>
+    public int MaxMerchantFaqQuestionLength { get; set; } = 500;
+
+    /// <summary>Longest answer of a shop's FAQ entry, in characters.</summary>
+    public int MaxMerchantFaqAnswerLength { get; set; } = 4000;
+
+    /// <summary>
+    /// Most shop FAQ entries one silo keeps indexed (all shops together); beyond it the least recently asked shops are
+    /// dropped and re-indexed from their grain when asked again. About 2 KB an entry with typical answers.
+    /// </summary>
+    public int MerchantFaqCapacityEntries { get; set; } = 200_000;
+
     /// <summary>FAQ fusion and decision settings.</summary>
     public FaqMatcherOptions Faq { get; set; } = new();
 }

@@ -26,4 +26,10 @@ public static class NluTelemetry
 
     /// <summary>Few-shot tenant heads evicted by the memory cap.</summary>
     public static readonly Counter<long> FewShotEvictions = Meter.CreateCounter<long>("commercebrain.nlu.fewshot.evictions", "{tenant}");
+
+    /// <summary>Shops' FAQ indexes evicted by <c>MerchantFaqCapacityEntries</c>.</summary>
+    public static readonly Counter<long> MerchantFaqEvictions = Meter.CreateCounter<long>("commercebrain.nlu.merchant_faq.evictions", "{merchant}");
+
+    /// <summary>Understanding calls (intent, FAQ and entities of one text).</summary>
+    public static readonly Counter<long> Understandings = Meter.CreateCounter<long>("commercebrain.nlu.understandings", "{text}");
 }

@@ -53,6 +53,23 @@ public static partial class NluApi
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+        api.MapPut("/merchants/{merchantId}/faq", PutMerchantFaq)
+            .WithName("PutMerchantFaq")
+            .WithSummary("Replaces a shop's own FAQ (question-answer pairs; ids generated when missing); stored before the answer, matched with the platform FAQ for that merchantId on every silo.")
+            .Accepts<MerchantFaqRequest>("application/json")
+            .Produces<MerchantFaqResponse>()
+            .ProducesValidationProblem();
+        api.MapGet("/merchants/{merchantId}/faq", GetMerchantFaq)
+            .WithName("GetMerchantFaq")
+            .WithSummary("A shop's own FAQ as stored (version 0 and no entries when never set).")
+            .Produces<MerchantFaqSet>()
+            .ProducesValidationProblem();
+        api.MapPost("/understand", Understand)
+            .WithName("Understand")
+            .WithSummary("Intent (top 3, with the shop's run-time intents), FAQ verdict and hits (platform and shop FAQ ranked together), entities and language of one message: what the conversations module gets per turn.")
+            .Produces<Understanding>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         api.MapGet("/models", GetModels)
             .WithName("GetNluModels")
             .WithSummary("The NLU models this silo serves (name, kind, version, engine) and whether they are ready.")
@@ -170,6 +187,73 @@ public static partial class NluApi
         engine.Apply(change.Set);
         return TypedResults.Ok(new MerchantIntentResponse(merchantId, intent, examples!.Count, change.Set.Intents.Select(i => i.Name).ToArray()));
     }
+
+    private static async Task<IResult> PutMerchantFaq(string merchantId, [FromBody] MerchantFaqRequest? request,
+        NluModelState state, IOptions<NluOptions> nlu, IGrainFactory grains)
+    {
+        var errors = new Dictionary<string, string[]>();
+        ValidateMerchant(errors, "merchantId", merchantId);
+        var entries = request?.Entries;
+        // Ids are generated here, before validation, so a generated id can never collide with one the merchant gave.
+        var pairs = entries?.Select(e => e is null ? null : new MerchantFaqPair(e.Id ?? NewEntryId(), e.Question ?? "", e.Answer ?? "")).ToArray();
+        foreach (var (field, messages) in MerchantFaqRules.Validate(pairs, nlu.Value))
+        {
+            errors[field] = messages;
+        }
+
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        var change = await grains.GetGrain<IMerchantFaqGrain>(merchantId).Replace(pairs!);
+        if (!change.Stored)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["entries"] = [change.Refusal ?? "The FAQ was refused."] });
+        }
+
+        // Stored first, then indexed here at once; other silos pick the new version up on their next question for this shop.
+        state.Engine?.Apply(change.Set);
+        return TypedResults.Ok(new MerchantFaqResponse(merchantId, change.Set.Version, change.Set.Entries.Count,
+            change.Set.Entries.Select(e => e.Id).ToArray()));
+    }
+
+    private static async Task<IResult> GetMerchantFaq(string merchantId, IGrainFactory grains)
+    {
+        var errors = new Dictionary<string, string[]>();
+        ValidateMerchant(errors, "merchantId", merchantId);
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        // No version is ever -1, so the grain always answers with the set.
+        return TypedResults.Ok(await grains.GetGrain<IMerchantFaqGrain>(merchantId).GetIfChanged(-1));
+    }
+
+    private static async Task<IResult> Understand([FromBody] UnderstandRequest? request, NluModelState state,
+        IOptions<NluServingOptions> options, IGrainFactory grains)
+    {
+        var errors = new Dictionary<string, string[]>();
+        ValidateText(errors, "text", request?.Text, options.Value.MaxTextLength);
+        ValidateMerchant(errors, "merchantId", request?.MerchantId);
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        try
+        {
+            // Through the grain, the same door the conversations module uses.
+            return TypedResults.Ok(await grains.GetGrain<IUnderstandingGrain>(0).Understand(new UnderstandingRequest(request!.Text!, request.MerchantId)));
+        }
+        catch (ModelsNotReadyException)
+        {
+            return NotReady(state, options.Value);
+        }
+    }
+
+    private static string NewEntryId() => Guid.NewGuid().ToString("N")[..12];
 
     private static NluModelsResponse GetModels(NluModelState state) =>
         new(state.Status.ToString(), state.Engine?.Models ?? []);

@@ -9,9 +9,12 @@ namespace CommerceBrain.Nlu.Contracts;
 [Alias("nlu.merchant-faq")]
 public interface IMerchantFaqGrain : IGrainWithStringKey
 {
-    /// <summary>Replaces the shop's FAQ with <paramref name="entries"/> and returns the stored set.</summary>
+    /// <summary>
+    /// Replaces the shop's FAQ with <paramref name="entries"/> (stored before it returns, version + 1); refused (not
+    /// thrown) when the entries break a limit of <c>CommerceBrain:Nlu</c> (count, lengths, empty text, duplicate ids).
+    /// </summary>
     [Alias("replace")]
-    Task<MerchantFaqSet> Replace(IReadOnlyList<MerchantFaqPair> entries);
+    Task<MerchantFaqChange> Replace(IReadOnlyList<MerchantFaqPair> entries);
 
     /// <summary>The shop's FAQ when its version differs from <paramref name="knownVersion"/>; null when it is the same.</summary>
     [ReadOnly]

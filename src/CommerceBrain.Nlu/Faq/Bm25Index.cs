@@ -68,31 +68,55 @@ public sealed class Bm25Index
         return doc;
     }
 
-    /// <summary>Adds normalised BM25 scores of <paramref name="query"/> into <paramref name="scores"/> (one slot per document).</summary>
-    public void Score(string? query, Span<float> scores, float weight)
+    /// <summary>The distinct BM25 terms of a query, computed once when several indexes score the same query.</summary>
+    public static string[] QueryTerms(string? query) => Terms(query).Distinct(StringComparer.Ordinal).ToArray();
+
+    /// <summary>In how many documents <paramref name="term"/> occurs.</summary>
+    public int DocumentFrequency(string term)
     {
+        var frozen = _frozen ?? Freeze();
+        return _terms.TryGetValue(term, out var id) ? frozen[id].Docs.Length : 0;
+    }
+
+    /// <summary>Adds normalised BM25 scores of <paramref name="query"/> into <paramref name="scores"/> (one slot per document).</summary>
+    public void Score(string? query, Span<float> scores, float weight) => Score(QueryTerms(query), scores, weight);
+
+    /// <summary>
+    /// Adds normalised BM25 scores of distinct <paramref name="queryTerms"/> into <paramref name="scores"/>. With a
+    /// <paramref name="background"/> index the term statistics (document count and frequency) are those of both
+    /// together: a small index (one shop's FAQ) then weighs words as the large one does, instead of finding "do" and
+    /// "you" as rare as "invoice", and its scores sit on the same scale as the background's own.
+    /// </summary>
+    public void Score(IReadOnlyList<string> queryTerms, Span<float> scores, float weight, Bm25Index? background = null)
+    {
+        ArgumentNullException.ThrowIfNull(queryTerms);
         if (Count == 0)
         {
             return;
         }
 
         var frozen = _frozen ?? Freeze();
-        var queryTerms = Terms(query).Distinct(StringComparer.Ordinal).ToList();
+        var documents = Count + (background?.Count ?? 0);
+        var idfOfUnseen = Math.Log(1 + (documents + 0.5) / 0.5);
         double best = 0;
-        var matched = new List<(int Term, double Idf)>();
+        Span<(int Term, double Idf)> matched = queryTerms.Count <= 64 ? stackalloc (int, double)[queryTerms.Count] : new (int, double)[queryTerms.Count];
+        var matchedCount = 0;
         foreach (var term in queryTerms)
         {
-            var idfOfUnseen = Math.Log(1 + (Count + 0.5) / 0.5);
-            if (!_terms.TryGetValue(term, out var id))
+            var own = _terms.TryGetValue(term, out var id);
+            var df = (own ? frozen[id].Docs.Length : 0) + (background?.DocumentFrequency(term) ?? 0);
+            if (df == 0)
             {
                 best += idfOfUnseen;
                 continue;
             }
 
-            var df = frozen[id].Docs.Length;
-            var idf = Math.Log(1 + (Count - df + 0.5) / (df + 0.5));
+            var idf = Math.Log(1 + (documents - df + 0.5) / (df + 0.5));
             best += idf;
-            matched.Add((id, idf));
+            if (own)
+            {
+                matched[matchedCount++] = (id, idf);
+            }
         }
 
         if (best <= 0)
@@ -101,7 +125,7 @@ public sealed class Bm25Index
         }
 
         var scale = weight / best;
-        foreach (var (term, idf) in matched)
+        foreach (var (term, idf) in matched[..matchedCount])
         {
             var (docs, weights) = frozen[term];
             var factor = (float)(idf * scale);

@@ -91,7 +91,16 @@ public sealed class FaqMatcher
     /// Like <see cref="Match"/> with the query's unit-length embedding computed elsewhere (e.g. the encoder's graph in
     /// ONNX Runtime through a micro-batcher); <paramref name="queryEmbedding"/> must have the encoder's dimension.
     /// </summary>
-    public FaqMatch MatchEncoded(string? query, float[] queryEmbedding, string? merchant = null, int topK = 5)
+    public FaqMatch MatchEncoded(string? query, float[] queryEmbedding, string? merchant = null, int topK = 5) =>
+        MatchEncoded(query, queryEmbedding, merchant, null, topK);
+
+    /// <summary>
+    /// Ranks the platform entries visible to <paramref name="merchant"/> together with the shop's own FAQ
+    /// (<paramref name="shop"/>, built with this matcher's encoder) on one scale: BM25 of the shop's entries uses the
+    /// platform index's term statistics, and a shop entry gets <see cref="FaqMatcherOptions.MerchantBoost"/> because in
+    /// that shop's chat its own answer is the more specific one when both fit.
+    /// </summary>
+    public FaqMatch MatchEncoded(string? query, float[] queryEmbedding, string? merchant, MerchantFaqIndex? shop, int topK = 5)
     {
         ArgumentNullException.ThrowIfNull(queryEmbedding);
         ArgumentOutOfRangeException.ThrowIfLessThan(topK, 1);
@@ -101,40 +110,46 @@ public sealed class FaqMatcher
         }
 
         var (entries, centroids, merchantOf, merchantIds, bm25) = (_entries, _centroids, _merchantOf, _merchantIds, _bm25);
-        if (entries.Length == 0)
+        if (entries.Length == 0 && (shop is null || shop.Count == 0))
         {
             return new FaqMatch(FaqDecision.NoMatch, 0, []);
         }
 
         var scope = merchant is not null && merchantIds.TryGetValue(merchant, out var id) ? id : 0;
-        var dim = _encoder.Dimension;
-        var q = queryEmbedding;
-        // Pooled: 100,000 entries need 800 KB of scratch per query, which would otherwise land on the large-object heap.
-        var semantic = ArrayPool<float>.Shared.Rent(entries.Length);
-        var lexical = ArrayPool<float>.Shared.Rent(entries.Length);
-        try
+        var terms = Bm25Index.QueryTerms(query);
+        var top = new TopCandidates(topK);
+        if (entries.Length > 0)
         {
-            return Rank(query, topK, entries, centroids, merchantOf, bm25, scope, dim, q, semantic, lexical);
+            // Pooled: 100,000 entries need 800 KB of scratch per query, which would otherwise land on the large-object heap.
+            var lexical = ArrayPool<float>.Shared.Rent(entries.Length);
+            try
+            {
+                Rank(terms, entries, centroids, merchantOf, bm25, scope, queryEmbedding, lexical, ref top);
+            }
+            finally
+            {
+                ArrayPool<float>.Shared.Return(lexical);
+            }
         }
-        finally
+
+        if (shop is not null && (merchant is null || string.Equals(shop.MerchantId, merchant, StringComparison.Ordinal)))
         {
-            ArrayPool<float>.Shared.Return(semantic);
-            ArrayPool<float>.Shared.Return(lexical);
+            shop.Rank(terms, queryEmbedding, bm25, Options, ref top);
         }
+
+        var candidates = top.ToArray();
+        var decision = Decide(candidates);
+        NluTelemetry.FaqQueries.Add(1, new KeyValuePair<string, object?>("decision", decision.ToString()));
+        return new FaqMatch(decision, candidates.Length > 0 ? candidates[0].Score : 0, candidates);
     }
 
-    private FaqMatch Rank(string? query, int topK, FaqEntry[] entries, float[] centroids, int[] merchantOf, Bm25Index bm25,
-        int scope, int dim, float[] q, float[] semantic, float[] lexical)
+    private void Rank(string[] terms, FaqEntry[] entries, float[] centroids, int[] merchantOf, Bm25Index bm25,
+        int scope, float[] q, float[] lexical, ref TopCandidates top)
     {
+        var dim = _encoder.Dimension;
         Array.Clear(lexical, 0, entries.Length);
-        for (var i = 0; i < entries.Length; i++)
-        {
-            semantic[i] = TensorPrimitives.Dot(centroids.AsSpan(i * dim, dim), q);
-        }
-
-        bm25.Score(query, lexical.AsSpan(0, entries.Length), 1f);
+        bm25.Score(terms, lexical.AsSpan(0, entries.Length), 1f);
         var w = Options.SemanticWeight;
-        var top = new List<(int Index, float Score)>(topK + 1);
         for (var i = 0; i < entries.Length; i++)
         {
             if (merchantOf[i] != 0 && merchantOf[i] != scope)
@@ -142,24 +157,14 @@ public sealed class FaqMatcher
                 continue;
             }
 
-            var score = w * Math.Max(0, semantic[i]) + (1 - w) * Math.Min(1, lexical[i]);
-            if (top.Count < topK || score > top[^1].Score)
-            {
-                var at = top.FindIndex(t => score > t.Score);
-                top.Insert(at < 0 ? top.Count : at, (i, score));
-                if (top.Count > topK)
-                {
-                    top.RemoveAt(top.Count - 1);
-                }
-            }
+            var semantic = Math.Max(0, TensorPrimitives.Dot(centroids.AsSpan(i * dim, dim), q));
+            var lex = Math.Min(1, lexical[i]);
+            top.Offer(entries[i], w * semantic + (1 - w) * lex, semantic, lex);
         }
-
-        var candidates = top.Select(t => new FaqCandidate(entries[t.Index], t.Score, Math.Max(0, semantic[t.Index]),
-            Math.Min(1, lexical[t.Index]))).ToArray();
-        var decision = Decide(candidates);
-        NluTelemetry.FaqQueries.Add(1, new KeyValuePair<string, object?>("decision", decision.ToString()));
-        return new FaqMatch(decision, candidates.Length > 0 ? candidates[0].Score : 0, candidates);
     }
+
+    /// <summary>The build-time encoder (shop FAQs must be indexed with it).</summary>
+    public TextEncoder Encoder => _encoder;
 
     private FaqDecision Decide(FaqCandidate[] candidates)
     {

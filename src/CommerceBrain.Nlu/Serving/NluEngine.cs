@@ -2,11 +2,13 @@ using System.Collections.Concurrent;
 using CommerceBrain.Inference.Contracts;
 using CommerceBrain.Nlu.Contracts;
 using CommerceBrain.Nlu;
+using CommerceBrain.Nlu.Entities;
 using CommerceBrain.Nlu.Faq;
 using CommerceBrain.Nlu.FewShot;
 using CommerceBrain.Nlu.Intents;
 using CommerceBrain.Nlu.Models;
 using CommerceBrain.Nlu.Onnx;
+using CommerceBrain.Nlu.Text;
 
 namespace CommerceBrain.Nlu.Serving;
 
@@ -16,7 +18,9 @@ namespace CommerceBrain.Nlu.Serving;
 /// </summary>
 internal sealed class NluEngine
 {
+    private const int UnderstandingCandidates = 3;
     private static readonly string[] FaqEncoderOutputs = [BagModelOnnx.EmbeddingOutput];
+    private static readonly string[] EntityKindNames = Enum.GetNames<EntityKind>();
     private readonly IntentClassifier intents;
     private readonly FewShotIntentClassifier fewShot;
     private readonly ISentenceEncoder encoder;
@@ -26,10 +30,12 @@ internal sealed class NluEngine
     private readonly Lock merchantGate = new();
     // The stored version each merchant's head in this silo was built from (merchants with run-time intents only).
     private readonly ConcurrentDictionary<string, long> merchantVersions = new(StringComparer.Ordinal);
+    private readonly MerchantFaqIndexCache shopFaqs;
 
     private NluEngine(IntentClassifier intents, FewShotIntentClassifier fewShot, ISentenceEncoder encoder, TextEncoder faqEncoder,
-        FaqMatcher faq, IInferenceService? inference, IGrainFactory grains, IReadOnlyList<LoadedModel> models)
+        FaqMatcher faq, IInferenceService? inference, IGrainFactory grains, IReadOnlyList<LoadedModel> models, int shopFaqCapacity)
     {
+        shopFaqs = new MerchantFaqIndexCache(shopFaqCapacity);
         this.grains = grains;
         this.intents = intents;
         this.encoder = encoder;
@@ -88,7 +94,8 @@ internal sealed class NluEngine
             new(NluModelTrainer.IntentModelName, intentManifest.Kind, intentManifest.Version, engine, now),
             new(NluModelTrainer.FaqEncoderName, encoderManifest.Kind, encoderManifest.Version, engine, now),
         ];
-        return new NluEngine(classifier, fewShot, sentenceEncoder, encoder, faq, options.UseOnnxRuntime ? inference : null, grains, models);
+        return new NluEngine(classifier, fewShot, sentenceEncoder, encoder, faq, options.UseOnnxRuntime ? inference : null, grains, models,
+            options.MerchantFaqCapacityEntries);
     }
 
     /// <summary>
@@ -97,44 +104,128 @@ internal sealed class NluEngine
     /// </summary>
     public async Task<IntentPrediction> PredictAsync(string text, string? merchant, int top, CancellationToken cancellationToken)
     {
+        // The merchant's version check (a grain call) runs while the model does.
+        var sync = merchant is null ? Task.CompletedTask : SyncMerchantAsync(merchant);
         var prediction = inference is null
             ? intents.Predict(text, top)
-            : await intents.PredictAsync(inference, NluModelTrainer.IntentModelName, text, top, cancellationToken);
-        if (merchant is null)
-        {
-            return prediction;
-        }
-
-        await SyncMerchantAsync(merchant);
-        if ( fewShot.Heads.Nearest(merchant, encoder.Encode(text)) is not { } best
+            : await intents.PredictAsync(inference, NluModelTrainer.IntentModelName, text, top, cancellationToken).ConfigureAwait(false);
+        await sync.ConfigureAwait(false);
+        if (merchant is null
+            || !fewShot.Heads.Contains(merchant)
+            || fewShot.Heads.Nearest(merchant, encoder.Encode(text)) is not { } best
             || best.Similarity < fewShot.SimilarityThreshold)
         {
             return prediction;
         }
 
-        IntentScore[] candidates = [new(best.Intent, best.Similarity), .. prediction.Candidates.Take(top - 1)];
+        var candidates = new IntentScore[Math.Min(top, prediction.Candidates.Count + 1)];
+        candidates[0] = new IntentScore(best.Intent, best.Similarity);
+        for (var i = 1; i < candidates.Length; i++)
+        {
+            candidates[i] = prediction.Candidates[i - 1];
+        }
+
         return new IntentPrediction(best.Intent, best.Similarity, false, candidates);
     }
 
-    /// <summary>Matches a question to the FAQ; the query is encoded by the encoder's graph in ONNX Runtime when that is on.</summary>
+    /// <summary>
+    /// Matches a question to the platform FAQ and, with <paramref name="merchant"/>, that shop's own FAQ, ranked together;
+    /// the query is encoded by the encoder's graph in ONNX Runtime when that is on.
+    /// </summary>
     public async Task<FaqMatch> MatchFaqAsync(string query, string? merchant, CancellationToken cancellationToken)
     {
+        var shop = merchant is null ? null : ShopFaqAsync(merchant);
+        float[] embedding;
         if (inference is null)
         {
-            return Faq.Match(query, merchant);
+            embedding = faqEncoder.Encode(query);
         }
-
-        var request = faqEncoder.Featurizer.ToInferenceRequest(query, FaqEncoderOutputs);
-        var result = await inference.InferAsync(NluModelTrainer.FaqEncoderName, request, cancellationToken);
-        var embedding = result.Floats(BagModelOnnx.EmbeddingOutput);
-        if (!embedding.All(float.IsFinite))
+        else
         {
-            // Defensive: a NaN would poison the ranking and cannot be written as JSON. The C# encoder returns zeros for
-            // a text it cannot normalise, and so do we (no semantic match, BM25 decides).
-            Array.Clear(embedding);
+            var request = faqEncoder.Featurizer.ToInferenceRequest(query, FaqEncoderOutputs);
+            var result = await inference.InferAsync(NluModelTrainer.FaqEncoderName, request, cancellationToken).ConfigureAwait(false);
+            embedding = result.Floats(BagModelOnnx.EmbeddingOutput);
+            if (!embedding.All(float.IsFinite))
+            {
+                // Defensive: a NaN would poison the ranking and cannot be written as JSON. The C# encoder returns zeros for
+                // a text it cannot normalise, and so do we (no semantic match, BM25 decides).
+                Array.Clear(embedding);
+            }
         }
 
-        return Faq.MatchEncoded(query, embedding, merchant);
+        return Faq.MatchEncoded(query, embedding, merchant, shop is null ? null : await shop.ConfigureAwait(false));
+    }
+
+    /// <summary>
+    /// Intent (with the merchant's run-time intents, top 3), FAQ match (platform and shop ranked together), entities
+    /// and language of one text: intent and FAQ run at the same time, each through its model's micro-batcher.
+    /// </summary>
+    public async Task<Understanding> UnderstandAsync(string text, string? merchant, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        using var activity = NluTelemetry.ActivitySource.StartActivity("nlu.understand");
+        var intentTask = PredictAsync(text, merchant, UnderstandingCandidates, cancellationToken);
+        var faqTask = MatchFaqAsync(text, merchant, cancellationToken);
+        // Rules need no model: they run while the models do.
+        var spans = EntityExtractor.Extract(text);
+        var entities = spans.Count == 0 ? [] : new FoundEntity[spans.Count];
+        for (var i = 0; i < entities.Length; i++)
+        {
+            var e = spans[i];
+            entities[i] = new FoundEntity(EntityKindNames[(int)e.Kind], e.Text, e.Value, e.Start, e.Length);
+        }
+
+        var language = LanguageDetector.Detect(text);
+        IntentPrediction prediction;
+        FaqMatch match;
+        try
+        {
+            prediction = await intentTask.ConfigureAwait(false);
+        }
+        finally
+        {
+            // Observed either way, so a failure of both never goes unobserved.
+            match = await faqTask.ConfigureAwait(false);
+        }
+
+        var guesses = new IntentGuess[prediction.Candidates.Count];
+        for (var i = 0; i < guesses.Length; i++)
+        {
+            guesses[i] = new IntentGuess(prediction.Candidates[i].Intent, prediction.Candidates[i].Confidence);
+        }
+
+        var hits = new FaqHit[match.Candidates.Count];
+        for (var i = 0; i < hits.Length; i++)
+        {
+            var c = match.Candidates[i];
+            hits[i] = new FaqHit(c.Entry.Id, c.Entry.Question, c.Entry.Answer, c.Score, c.Entry.Merchant);
+        }
+
+        var verdict = match.Decision switch
+        {
+            FaqDecision.Answer => FaqVerdict.Answer,
+            FaqDecision.Clarify => FaqVerdict.Clarify,
+            _ => FaqVerdict.NoMatch,
+        };
+        NluTelemetry.Understandings.Add(1);
+        return new Understanding(prediction.Intent, prediction.Confidence, prediction.IsOutOfScope, guesses, verdict, match.Confidence,
+            hits, entities, language);
+    }
+
+    /// <summary>
+    /// Indexes a shop's stored FAQ in this silo, unless the same or a newer version is already indexed here.
+    /// </summary>
+    public MerchantFaqIndex Apply(MerchantFaqSet set)
+    {
+        ArgumentNullException.ThrowIfNull(set);
+        if (shopFaqs.Get(set.MerchantId) is { } held && held.Version >= set.Version)
+        {
+            return held;
+        }
+
+        var index = MerchantFaqIndex.Build(set, Faq.Encoder, Faq.Options);
+        shopFaqs.Put(index);
+        return index;
     }
 
     /// <summary>
@@ -159,6 +250,15 @@ internal sealed class NluEngine
             fewShot.Heads.ReplaceTenant(set.MerchantId, intents);
             merchantVersions[set.MerchantId] = set.Version;
         }
+    }
+
+    // Another silo may have replaced the shop's FAQ, or this silo's cache evicted it: ask the shop's grain, which answers
+    // with the FAQ only when its version differs from the one indexed here.
+    private async Task<MerchantFaqIndex?> ShopFaqAsync(string merchant)
+    {
+        var held = shopFaqs.Get(merchant);
+        var set = await grains.GetGrain<IMerchantFaqGrain>(merchant).GetIfChanged(held?.Version ?? 0).ConfigureAwait(false);
+        return set is null ? held : Apply(set);
     }
 
     // Another silo may have changed the merchant's intents, or this silo's LRU evicted its head: ask the merchant's
