@@ -106,6 +106,24 @@ public sealed class ChatWidgetTests(Chromium chromium, PageSiloFixture silo) : I
     }
 
     [Fact]
+    public async Task The_typing_indicator_shows_until_the_reply_arrives()
+    {
+        var api = new ScriptedChatApi { HoldAnswers = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously) };
+        var (probe, _) = await OpenAsync(api);
+        await using var __ = probe;
+        var page = probe.Page;
+        await WaitReadyAsync(page);
+
+        await TypeAndSendAsync(page, "anyone there?");
+        await Expect(page.Locator("#messages .typing")).ToBeVisibleAsync();
+        await Expect(page.Locator(".row.customer .meta").Last).ToHaveTextAsync("Sending…");
+        api.HoldAnswers.SetResult();
+        await Expect(page.Locator(".row.bot .bubble").Last).ToHaveTextAsync("You said: anyone there?");
+        await Expect(page.Locator("#messages .typing")).ToHaveCountAsync(0);
+        probe.AssertNoErrors();
+    }
+
+    [Fact]
     public async Task A_503_with_retry_after_is_retried_with_the_same_client_message_id()
     {
         var api = new ScriptedChatApi();

@@ -39,6 +39,9 @@ public sealed class ScriptedChatApi
 
     public string SessionId { get; } = "0192aaaabbbbccccddddeeeeffff0000";
 
+    /// <summary>When set, message answers wait for it: the page is caught while the bot is "typing".</summary>
+    public TaskCompletionSource? HoldAnswers { get; set; }
+
     public int SessionsOpened { get; private set; }
 
     /// <summary>Adds a line as if the service side (an agent, the system) wrote it.</summary>
@@ -108,6 +111,11 @@ public sealed class ScriptedChatApi
     {
         var sent = new SentMessage((string?)body["text"] ?? "", (string?)body["clientMessageId"] ?? "");
         Messages.Enqueue(sent);
+        if (HoldAnswers is { } hold)
+        {
+            await hold.Task.WaitAsync(TimeSpan.FromSeconds(60));
+        }
+
         var answer = Answers.TryDequeue(out var scripted)
             ? scripted
             : ScriptedAnswer.Reply(new { text = $"You said: {sent.Text}", kind = "answer", intent = "chitchat", confidence = 0.9 });

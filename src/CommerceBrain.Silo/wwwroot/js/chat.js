@@ -281,5 +281,11 @@ export function createChat({ api, subject, merchantId }) {
     }
   }
 
-  return { start, send, close, restart, askAboutOrder, relabel, get hasSession() { return !!session; } };
+  /** Stops following the session (another customer was picked); the stored session is left for start() to judge. */
+  function stop() {
+    session = null;
+    schedulePoll();
+  }
+
+  return { start, stop, send, close, restart, askAboutOrder, relabel, get hasSession() { return !!session; } };
 }

@@ -12,6 +12,10 @@ export function setUpCloseDialog({ submit }) {
 
   function paint() {
     const value = Number(stars.find((s) => s.checked)?.value ?? 0);
+    if (value > 0) {
+      error.hidden = true;
+    }
+
     for (const star of stars) {
       form.querySelector(`label[for="${star.id}"]`).classList.toggle('on', Number(star.value) <= value);
     }

@@ -122,6 +122,7 @@ async function main() {
     const apply = async () => {
       const subject = input.value.trim() || defaultDemoCustomer;
       delete byId('app').dataset.ready;
+      chat?.stop();
       saveSession(null);
       try {
         identity = await devToken(subject);

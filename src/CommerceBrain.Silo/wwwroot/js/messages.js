@@ -101,7 +101,7 @@ export function notice(text, kind = '') {
 export function typing(on) {
   const existing = list().querySelector('.typing');
   if (on && !existing) {
-    list().append(el('div', { class: 'row bot typing', 'aria-label': t('botLabel') },
+    list().append(el('div', { class: 'row typing', role: 'status', 'aria-label': t('typing') },
       el('div', { class: 'who', 'aria-hidden': 'true' }, 'CB'),
       el('div', { class: 'bubble' }, el('span', { class: 'dot' }), el('span', { class: 'dot' }), el('span', { class: 'dot' }))));
     scrollToEnd();
