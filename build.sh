@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # CommerceBrain's two entry points on a fresh machine:
 #   ./build.sh run [serve options]   build and start a silo on embedded SQLite (./data), http://localhost:5080
+#                                    (Development unless ASPNETCORE_ENVIRONMENT or --environment says otherwise)
 #   ./build.sh test                  run every test; starts a throw-away PostgreSQL on a free loopback port
-# 'test' installs the Debian package 'postgresql' with apt-get when no PostgreSQL server binaries are found,
-# and nothing else. Test results (trx) land in artifacts/test-results/.
+# 'test' installs the Debian packages 'postgresql' (PostgreSQL tests) and 'chromium' (browser tests) with apt-get when
+# they are missing and it runs as root, and nothing else. Test results (trx) land in artifacts/test-results/.
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")"
@@ -24,6 +25,29 @@ require_dotnet() {
     log "the .NET SDK (dotnet, see global.json) is required and was not found on PATH"
     exit 127
   fi
+}
+
+APT_UPDATED=""
+
+apt_install() {
+  export DEBIAN_FRONTEND=noninteractive
+  if [[ -z "$APT_UPDATED" ]]; then
+    apt-get update -qq
+    APT_UPDATED=1
+  fi
+  apt-get install -y -qq "$@" >/dev/null
+}
+
+# The browser tests drive Debian's Chromium (Playwright's own browser download is not used).
+ensure_chromium() {
+  local chromium="${COMMERCEBRAIN_CHROMIUM:-/usr/bin/chromium}"
+  [[ -x "$chromium" ]] && return
+  if [[ "$(id -u)" -ne 0 ]]; then
+    log "Chromium ($chromium) is missing: the browser tests will fail; install it with 'apt-get install chromium'"
+    return
+  fi
+  log "installing Chromium (apt-get install -y chromium) for the browser tests"
+  apt_install chromium
 }
 
 # Prints the directory holding initdb/pg_ctl/postgres, or nothing.
@@ -48,9 +72,7 @@ ensure_postgres() {
       exit 1
     fi
     log "installing PostgreSQL (apt-get install -y postgresql) for the PostgreSQL tests"
-    export DEBIAN_FRONTEND=noninteractive
-    apt-get update -qq
-    apt-get install -y -qq postgresql >/dev/null
+    apt_install postgresql
     PG_BIN="$(find_pg_bin)"
     [[ -n "$PG_BIN" ]] || { log "PostgreSQL was installed but initdb was not found under /usr/lib/postgresql/*/bin"; exit 1; }
   fi
@@ -121,11 +143,15 @@ cmd_run() {
   require_dotnet
   # dotnet run starts in the project folder; keep the default data directory at the repository root (./data).
   export CommerceBrain__DataDirectory="${CommerceBrain__DataDirectory:-$ROOT/data}"
+  # A demo by default: Development gives the chat page its demo customers (/api/dev/tokens). An explicit
+  # ASPNETCORE_ENVIRONMENT, or --environment (which wins over it), chooses otherwise.
+  export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-${DOTNET_ENVIRONMENT:-Development}}"
   exec dotnet run -c Release --project src/CommerceBrain.Silo -- serve "$@"
 }
 
 cmd_test() {
   require_dotnet
+  ensure_chromium
   start_postgres
   rm -rf "$RESULTS_DIR"
   mkdir -p "$RESULTS_DIR"

@@ -1,3 +1,4 @@
+using CommerceBrain.Silo.ChatPage;
 using CommerceBrain.Silo.Errors;
 using CommerceBrain.Silo.Health;
 using CommerceBrain.Silo.Telemetry;
@@ -32,6 +33,7 @@ public static class CommerceBrainDefaults
         builder.Services.AddCommerceBrainTelemetry(builder.Configuration);
         builder.Services.AddCommerceBrainProblemDetails();
         builder.Services.AddCommerceBrainHealthChecks();
+        builder.Services.AddChatPage();
         builder.Services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "CommerceBrain";
@@ -41,11 +43,15 @@ public static class CommerceBrainDefaults
         return builder;
     }
 
-    /// <summary>Adds the error pipeline, health endpoints and the OpenAPI document; call before mapping module APIs.</summary>
+    /// <summary>
+    /// Adds the error pipeline, the customer chat page at <c>/</c>, health endpoints and the OpenAPI document; call before
+    /// mapping module APIs.
+    /// </summary>
     public static WebApplication MapCommerceBrainDefaults(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
         app.UseCommerceBrainProblemDetails();
+        app.MapChatPage();
         app.MapHealthEndpoints();
         app.MapCommerceBrainMetrics();
         app.MapOpenApi();

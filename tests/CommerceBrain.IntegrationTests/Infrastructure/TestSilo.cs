@@ -14,17 +14,21 @@ public sealed class TestSilo : IAsyncDisposable
 {
     private readonly TempDirectory? ownDataDirectory;
 
-    private TestSilo(WebApplication app, string dataDirectory, TempDirectory? ownDataDirectory)
+    private TestSilo(WebApplication app, string dataDirectory, TempDirectory? ownDataDirectory, Uri? address)
     {
         App = app;
         DataDirectory = dataDirectory;
         this.ownDataDirectory = ownDataDirectory;
-        Client = app.GetTestClient();
+        Address = address;
+        Client = address is null ? app.GetTestClient() : new HttpClient { BaseAddress = address };
     }
 
     public WebApplication App { get; }
 
     public HttpClient Client { get; }
+
+    /// <summary>The loopback address Kestrel listens on (<c>listenOnLoopback</c>); null on the in-memory test server.</summary>
+    public Uri? Address { get; }
 
     public string DataDirectory { get; }
 
@@ -33,11 +37,21 @@ public sealed class TestSilo : IAsyncDisposable
     /// <paramref name="mapExtra"/> may add endpoints (e.g. one that throws) before it starts. NLU loads the shared
     /// demo models (<see cref="SharedNluModels"/>) unless <paramref name="configuration"/> says otherwise; with
     /// <paramref name="waitForNlu"/> the call returns once the models are loaded (or known to be unavailable).
+    /// With <paramref name="listenOnLoopback"/> the silo listens on a real 127.0.0.1 port (for a browser) instead of
+    /// the in-memory test server.
     /// </summary>
     public static async Task<TestSilo> StartAsync(ServeSettings? settings = null, Action<WebApplication>? mapExtra = null,
-        IReadOnlyDictionary<string, string?>? configuration = null, bool waitForNlu = true)
+        IReadOnlyDictionary<string, string?>? configuration = null, bool waitForNlu = true, bool listenOnLoopback = false)
     {
         settings ??= ServeSettings.None;
+        var address = listenOnLoopback
+            ? new Uri($"http://127.0.0.1:{FreePort.Closed().ToString(System.Globalization.CultureInfo.InvariantCulture)}")
+            : null;
+        if (address is not null)
+        {
+            settings = settings with { Urls = address.ToString().TrimEnd('/') };
+        }
+
         var own = settings.DataDirectory is null ? TempDirectory.Create() : null;
         var directory = settings.DataDirectory ?? own!.Path;
         try
@@ -57,7 +71,11 @@ public sealed class TestSilo : IAsyncDisposable
             }
 
             builder.Configuration.AddInMemoryCollection(overrides);
-            builder.WebHost.UseTestServer();
+            if (address is null)
+            {
+                builder.WebHost.UseTestServer();
+            }
+
             var app = SiloApplication.Build(builder);
             mapExtra?.Invoke(app);
             await SiloApplication.PrepareAsync(app, CancellationToken.None);
@@ -67,7 +85,7 @@ public sealed class TestSilo : IAsyncDisposable
                 await app.Services.GetRequiredService<NluModelState>().Settled.WaitAsync(Eventually.DefaultTimeout);
             }
 
-            return new TestSilo(app, directory, own);
+            return new TestSilo(app, directory, own, address);
         }
         catch
         {
