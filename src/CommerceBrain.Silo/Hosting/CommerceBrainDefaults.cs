@@ -1,3 +1,4 @@
+using CommerceBrain.Identity.OpenApi;
 using CommerceBrain.Silo.Errors;
 using CommerceBrain.Silo.Health;
 using CommerceBrain.Silo.Telemetry;
@@ -37,7 +38,7 @@ public static class CommerceBrainDefaults
             document.Info.Title = "CommerceBrain";
             document.Info.Description = "Customer service for e-commerce at peak scale. Errors are application/problem+json.";
             return Task.CompletedTask;
-        }));
+        }).AddBearerSecurity());
         return builder;
     }
 
