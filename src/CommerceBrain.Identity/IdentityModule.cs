@@ -21,7 +21,10 @@ public static class IdentityModule
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
         ArgumentNullException.ThrowIfNull(environment);
-        services.AddOptions<IdentityOptions>().Bind(configuration.GetSection(IdentityOptions.Section));
+        services.AddOptions<IdentityOptions>()
+            .Bind(configuration.GetSection(IdentityOptions.Section))
+            .Validate(o => o.ClockSkew >= TimeSpan.Zero && o.ClockSkew <= TimeSpan.FromMinutes(10), $"{IdentityOptions.Section}:ClockSkew must be between 00:00:00 and 00:10:00.")
+            .ValidateOnStart();
         services.AddOptions<RateLimitOptions>()
             .Bind(configuration.GetSection(RateLimitOptions.Section))
             .Validate(o => o.PermitsPerSecond >= 1, $"{RateLimitOptions.Section}:PermitsPerSecond must be at least 1.")
@@ -67,7 +70,7 @@ public static class IdentityModule
         ArgumentNullException.ThrowIfNull(environment);
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(IdentityTelemetry.Name);
         var key = services.GetRequiredService<TokenSigningKey>();
-        if (key.Origin == "configuration")
+        if (key.Origin == TokenSigningKey.ConfigurationOrigin)
         {
             IdentityLog.KeyConfigured(logger, key.KeyId);
         }

@@ -2,8 +2,6 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.FileProviders;
-using Microsoft.Extensions.Hosting;
 
 namespace CommerceBrain.Identity.Tests;
 
@@ -62,19 +60,8 @@ public sealed class PoliciesTests
     {
         var services = new ServiceCollection();
         services.AddLogging();
-        var environment = new TestEnvironment();
+        var environment = new ProductionEnvironment();
         services.AddIdentity(new ConfigurationBuilder().Build(), environment);
         return services.BuildServiceProvider().GetRequiredService<IAuthorizationService>();
-    }
-
-    private sealed class TestEnvironment : IHostEnvironment
-    {
-        public string EnvironmentName { get; set; } = Environments.Production;
-
-        public string ApplicationName { get; set; } = "tests";
-
-        public string ContentRootPath { get; set; } = AppContext.BaseDirectory;
-
-        public IFileProvider ContentRootFileProvider { get; set; } = new NullFileProvider();
     }
 }

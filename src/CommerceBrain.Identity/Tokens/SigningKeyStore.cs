@@ -18,7 +18,7 @@ public static class SigningKeyStore
         ArgumentNullException.ThrowIfNull(dataDirectory);
         if (!string.IsNullOrWhiteSpace(configuredKey))
         {
-            return TokenSigningKey.TryFromBase64(configuredKey, "configuration")
+            return TokenSigningKey.TryFromBase64(configuredKey, TokenSigningKey.ConfigurationOrigin)
                 ?? throw new IdentityConfigurationException(IdentityOptions.SigningKeySetting,
                     $"{IdentityOptions.SigningKeySetting} must be a base64 key of at least {BearerTokens.MinKeyBytes} bytes " +
                     "(e.g. the output of 'openssl rand -base64 64'); leave it empty to have a key generated in the data directory.");
@@ -96,7 +96,10 @@ public static class SigningKeyStore
         }
         finally
         {
-            File.Delete(temp);
+            if (File.Exists(temp))
+            {
+                File.Delete(temp);
+            }
         }
     }
 }

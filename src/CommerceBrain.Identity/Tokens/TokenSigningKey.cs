@@ -15,6 +15,9 @@ public sealed class TokenSigningKey
         Generated = generated;
     }
 
+    /// <summary>The <see cref="Origin"/> of a key taken from <c>CommerceBrain:Identity:SigningKey</c>.</summary>
+    public const string ConfigurationOrigin = "configuration";
+
     /// <summary>The key for token handlers.</summary>
     public SymmetricSecurityKey Key { get; }
 

@@ -76,6 +76,20 @@ public sealed class SigningKeyStoreTests
     }
 
     [Fact]
+    public void A_data_directory_that_cannot_hold_the_key_is_refused_naming_the_setting()
+    {
+        using var data = new KeyDirectory();
+        Directory.CreateDirectory(data.Path);
+        // A file where the key's directory should be: creating the directory fails whoever runs the test.
+        File.WriteAllText(Path.Combine(data.Path, "identity"), "in the way");
+
+        var refusal = Assert.Throws<IdentityConfigurationException>(() => SigningKeyStore.Resolve(null, data.Path));
+
+        Assert.Equal("CommerceBrain:Identity:SigningKey", refusal.Setting);
+        Assert.Contains("cannot be created", refusal.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_damaged_key_file_is_refused_naming_the_file_and_is_not_replaced()
     {
         using var data = new KeyDirectory();
