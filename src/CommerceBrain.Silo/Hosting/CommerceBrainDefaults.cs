@@ -1,4 +1,5 @@
 using CommerceBrain.Silo.ChatPage;
+using CommerceBrain.Identity.OpenApi;
 using CommerceBrain.Silo.Errors;
 using CommerceBrain.Silo.Health;
 using CommerceBrain.Silo.Telemetry;
@@ -39,7 +40,7 @@ public static class CommerceBrainDefaults
             document.Info.Title = "CommerceBrain";
             document.Info.Description = "Customer service for e-commerce at peak scale. Errors are application/problem+json.";
             return Task.CompletedTask;
-        }));
+        }).AddBearerSecurity());
         return builder;
     }
 

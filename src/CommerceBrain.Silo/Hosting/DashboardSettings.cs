@@ -2,7 +2,8 @@ namespace CommerceBrain.Silo.Hosting;
 
 /// <summary>
 /// The Orleans Dashboard at <c>/dashboard</c> (<c>CommerceBrain:Dashboard:Enabled</c>): on in Development, off elsewhere
-/// unless set to true. It shows grain and silo internals, so it moves behind the admin role when authentication lands.
+/// unless set to true. It shows grain and silo internals; browsers cannot send bearer tokens to it, so it is not behind the
+/// admin role: keep it off where the silo's port is reachable by anyone but operators.
 /// </summary>
 public static class DashboardSettings
 {

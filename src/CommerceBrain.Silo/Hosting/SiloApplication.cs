@@ -2,6 +2,8 @@ using CommerceBrain.Conversations;
 using CommerceBrain.Conversations.Api;
 using CommerceBrain.Diagnostics;
 using CommerceBrain.Diagnostics.Api;
+using CommerceBrain.Identity;
+using CommerceBrain.Identity.Api;
 using CommerceBrain.Nlu;
 using CommerceBrain.Nlu.Api;
 using CommerceBrain.Silo.Cluster;
@@ -49,17 +51,21 @@ public static class SiloApplication
         builder.Services.AddStorage(configuration);
         builder.AddCommerceBrainOrleans(storage, cluster, dashboard);
         builder.Services
+            .AddIdentity(configuration, builder.Environment)
             .AddDiagnostics(configuration)
             .AddNlu(configuration)
             .AddConversations(configuration);
 
         var app = builder.Build();
         app.MapCommerceBrainDefaults();
+        // Exception handler (above), then authentication, authorization and the rate limiter, then the endpoints.
+        app.UseCommerceBrainIdentity();
         if (dashboard)
         {
             app.MapOrleansDashboard(DashboardSettings.Path);
         }
 
+        app.MapIdentityApi(app.Environment);
         app.MapDiagnosticsApi();
         app.MapNluApi();
         app.MapConversationsApi();
@@ -68,7 +74,7 @@ public static class SiloApplication
 
     /// <summary>
     /// Everything that must hold before the server accepts traffic: telemetry is set up, the data directory is writable and
-    /// the storage schema (Orleans' tables included) is migrated. Throws <see cref="SiloConfigurationException"/> on a bad setting.
+    /// the token signing key is usable and the storage schema (Orleans' tables included) is migrated. Throws <see cref="SiloConfigurationException"/> on a bad setting.
     /// </summary>
     public static async Task PrepareAsync(WebApplication app, CancellationToken cancellationToken)
     {
@@ -86,6 +92,8 @@ public static class SiloApplication
 
         var dataDirectory = DataDirectoryProbe.EnsureWritable(app.Services.GetRequiredService<StorageSettings>().DataDirectory);
         SiloLog.DataDirectoryReady(logger, dataDirectory);
+        // The signing key may live in the data directory: generated (first start) or checked here, before any request.
+        app.Services.PrepareIdentity(app.Environment);
         // Also a hosted service; running it here first means a failure is reported before Orleans starts (and the
         // clustering tables exist before a silo looks for its peers in them).
         await app.Services.GetRequiredService<StorageInitializer>().InitializeAsync(cancellationToken);

@@ -14,6 +14,7 @@ public static class StartupFailure
         ArgumentNullException.ThrowIfNull(exception);
         var configurationFault = Find<SiloConfigurationException>(exception)?.Message
             ?? Find<StorageConfigurationException>(exception)?.Message
+            ?? Find<Identity.IdentityConfigurationException>(exception)?.Message
             ?? Find<OptionsValidationException>(exception)?.Message
             ?? DescribeOrleansConfiguration(exception)
             ?? DescribeBindFailure(exception)

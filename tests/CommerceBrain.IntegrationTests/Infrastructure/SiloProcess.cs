@@ -93,6 +93,8 @@ public sealed partial class SiloProcess : IAsyncDisposable
             info.Environment[SharedNluModels.ModelDirectoryVariable] = SharedNluModels.Directory;
         }
 
+        // Load, crash and failover tests drive many requests from one address; rate-limit tests turn the limiter back on.
+        info.Environment["CommerceBrain__RateLimits__Enabled"] = "false";
         info.Environment["Logging__Console__FormatterName"] = "simple";
         info.Environment["Logging__Console__FormatterOptions__SingleLine"] = "true";
         foreach (var (key, value) in environment ?? new Dictionary<string, string?>())

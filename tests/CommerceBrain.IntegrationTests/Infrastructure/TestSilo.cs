@@ -1,3 +1,5 @@
+using System.Net.Http.Headers;
+using CommerceBrain.Identity.Tokens;
 using CommerceBrain.Silo.Hosting;
 using CommerceBrain.Nlu.Serving;
 using Microsoft.AspNetCore.Builder;
@@ -63,6 +65,8 @@ public sealed class TestSilo : IAsyncDisposable
                 overrides[SharedNluModels.ModelDirectorySetting] = SharedNluModels.Directory;
             }
 
+            // Tests drive many requests from one client; rate-limit tests turn the limiter back on through 'configuration'.
+            overrides["CommerceBrain:RateLimits:Enabled"] = "false";
             // Tests run silos side by side in one process: each gets its own Orleans silo port.
             overrides["CommerceBrain:Cluster:SiloPort"] = FreePort.Closed().ToString(System.Globalization.CultureInfo.InvariantCulture);
             foreach (var (key, value) in configuration ?? new Dictionary<string, string?>())
@@ -93,6 +97,26 @@ public sealed class TestSilo : IAsyncDisposable
             throw;
         }
     }
+
+    /// <summary>
+    /// A bearer token this silo accepts (signed with its key) for <paramref name="subject"/> in <paramref name="role"/>.
+    /// <paramref name="clock"/> moves the issue time (e.g. a <c>FakeTimeProvider</c> set hours back gives an expired token).
+    /// </summary>
+    public string TokenFor(string subject, string role, string? merchantId = null, TimeSpan? lifetime = null, TimeProvider? clock = null) =>
+        new TokenIssuer(App.Services.GetRequiredService<TokenSigningKey>(), clock ?? TimeProvider.System)
+            .Issue(subject, role, merchantId, lifetime).Token;
+
+    /// <summary>A new client of this silo that sends <paramref name="token"/> as its bearer token; dispose it.</summary>
+    public HttpClient ClientWithToken(string token)
+    {
+        var client = App.GetTestClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    /// <summary>A new client of this silo authenticated as <paramref name="subject"/> in <paramref name="role"/>; dispose it.</summary>
+    public HttpClient ClientAs(string subject, string role, string? merchantId = null) =>
+        ClientWithToken(TokenFor(subject, role, merchantId));
 
     public async ValueTask DisposeAsync()
     {
