@@ -73,9 +73,9 @@ internal sealed class CommerceStore(StorageDatabase database)
 
         await using var connection = await database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         var rows = await connection.QueryAsync<ProductRow>(new CommandDefinition(
-            """
+            $"""
             SELECT sku AS Sku, merchant_id AS MerchantId, title AS Title, price_minor AS PriceMinor, currency AS Currency
-            FROM products WHERE merchant_id = @merchantId AND sku IN @skus
+            FROM products WHERE merchant_id = @merchantId AND {AnyOf("sku", "skus")}
             """, new { merchantId, skus = skus.ToArray() }, cancellationToken: cancellationToken)).ConfigureAwait(false);
         return rows.AsList();
     }
@@ -296,35 +296,75 @@ internal sealed class CommerceStore(StorageDatabase database)
             return Task.CompletedTask;
         }
 
-        // Stays far below SQLite's and PostgreSQL's parameter limits (32,766 and 65,535).
-        var rowsPerStatement = Math.Max(1, 4000 / columns.Count);
         return database.WriteAsync(async (connection, ct) =>
         {
             await using var transaction = await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
-            for (var start = 0; start < rows.Count; start += rowsPerStatement)
+            if (database.Provider == StorageProviderKind.Sqlite)
             {
-                var count = Math.Min(rowsPerStatement, rows.Count - start);
-                await using var command = connection.CreateCommand();
-                command.Transaction = transaction;
-                command.CommandText = MultiRowInsert(table, columns, count);
-                for (var r = 0; r < count; r++)
-                {
-                    var row = rows[start + r];
-                    for (var c = 0; c < columns.Count; c++)
-                    {
-                        var parameter = command.CreateParameter();
-                        parameter.ParameterName = string.Create(CultureInfo.InvariantCulture, $"@p{(r * columns.Count) + c}");
-                        parameter.Value = row[c] ?? DBNull.Value;
-                        command.Parameters.Add(parameter);
-                    }
-                }
-
-                await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+                await InsertOneByOneAsync(connection, transaction, table, columns, rows, ct).ConfigureAwait(false);
+            }
+            else
+            {
+                await InsertManyPerStatementAsync(connection, transaction, table, columns, rows, ct).ConfigureAwait(false);
             }
 
             await transaction.CommitAsync(ct).ConfigureAwait(false);
             return true;
         }, cancellationToken);
+    }
+
+    // SQLite runs in-process: one prepared single-row statement is fastest (binding thousands of named parameters is not).
+    private static async Task InsertOneByOneAsync(DbConnection connection, DbTransaction transaction, string table, IReadOnlyList<string> columns,
+        IReadOnlyList<object?[]> rows, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = MultiRowInsert(table, columns, 1);
+        var parameters = new DbParameter[columns.Count];
+        for (var c = 0; c < columns.Count; c++)
+        {
+            parameters[c] = command.CreateParameter();
+            parameters[c].ParameterName = string.Create(CultureInfo.InvariantCulture, $"@p{c}");
+            command.Parameters.Add(parameters[c]);
+        }
+
+        command.Prepare();
+        foreach (var row in rows)
+        {
+            for (var c = 0; c < columns.Count; c++)
+            {
+                parameters[c].Value = row[c] ?? DBNull.Value;
+            }
+
+            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    // PostgreSQL is a round trip away: a few hundred rows per statement, far below its 65,535-parameter limit.
+    private static async Task InsertManyPerStatementAsync(DbConnection connection, DbTransaction transaction, string table, IReadOnlyList<string> columns,
+        IReadOnlyList<object?[]> rows, CancellationToken cancellationToken)
+    {
+        var rowsPerStatement = Math.Max(1, 4000 / columns.Count);
+        for (var start = 0; start < rows.Count; start += rowsPerStatement)
+        {
+            var count = Math.Min(rowsPerStatement, rows.Count - start);
+            await using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = MultiRowInsert(table, columns, count);
+            for (var r = 0; r < count; r++)
+            {
+                var row = rows[start + r];
+                for (var c = 0; c < columns.Count; c++)
+                {
+                    var parameter = command.CreateParameter();
+                    parameter.ParameterName = string.Create(CultureInfo.InvariantCulture, $"@p{(r * columns.Count) + c}");
+                    parameter.Value = row[c] ?? DBNull.Value;
+                    command.Parameters.Add(parameter);
+                }
+            }
+
+            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
     }
 
     /// <summary>Row counts of the commerce tables (for the seeder's check and operators).</summary>
@@ -338,6 +378,10 @@ internal sealed class CommerceStore(StorageDatabase database)
         await using var connection = await database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         return await connection.ExecuteScalarAsync<long>(new CommandDefinition($"SELECT count(*) FROM {table}", cancellationToken: cancellationToken)).ConfigureAwait(false);
     }
+
+    // Dapper expands a list into (@ids1, @ids2...) for SQLite but sends one array parameter to Npgsql.
+    private string AnyOf(string column, string parameter) =>
+        database.Provider == StorageProviderKind.PostgreSql ? $"{column} = ANY(@{parameter})" : $"{column} IN @{parameter}";
 
     private static string MultiRowInsert(string table, IReadOnlyList<string> columns, int count)
     {
@@ -358,7 +402,7 @@ internal sealed class CommerceStore(StorageDatabase database)
     }
 
     /// <summary>Reads the lines, shipments, tracking events and refunds of <paramref name="orders"/> and builds their views.</summary>
-    private static async Task<IReadOnlyList<OrderView>> CompleteAsync(DbConnection connection, List<OrderRow> orders, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<OrderView>> CompleteAsync(DbConnection connection, List<OrderRow> orders, CancellationToken cancellationToken)
     {
         if (orders.Count == 0)
         {
@@ -368,18 +412,18 @@ internal sealed class CommerceStore(StorageDatabase database)
         var ids = orders.Select(o => o.OrderId).ToArray();
         var args = new { ids };
         var items = (await connection.QueryAsync<OrderItemRow>(new CommandDefinition(
-            $"SELECT {ItemColumns} FROM order_items WHERE order_id IN @ids ORDER BY order_id, line_no", args, cancellationToken: cancellationToken)).ConfigureAwait(false))
+            $"SELECT {ItemColumns} FROM order_items WHERE {AnyOf("order_id", "ids")} ORDER BY order_id, line_no", args, cancellationToken: cancellationToken)).ConfigureAwait(false))
             .ToLookup(i => i.OrderId, StringComparer.Ordinal);
         var shipments = (await connection.QueryAsync<ShipmentRow>(new CommandDefinition(
-            $"SELECT {ShipmentColumns} FROM shipments WHERE order_id IN @ids", args, cancellationToken: cancellationToken)).ConfigureAwait(false))
+            $"SELECT {ShipmentColumns} FROM shipments WHERE {AnyOf("order_id", "ids")}", args, cancellationToken: cancellationToken)).ConfigureAwait(false))
             .ToDictionary(s => s.OrderId, StringComparer.Ordinal);
         var events = shipments.Count == 0
             ? Enumerable.Empty<TrackingEventRow>().ToLookup(e => e.OrderId, StringComparer.Ordinal)
             : (await connection.QueryAsync<TrackingEventRow>(new CommandDefinition(
-                $"SELECT {EventColumns} FROM tracking_events WHERE order_id IN @ids ORDER BY order_id, seq", new { ids = shipments.Keys.ToArray() },
+                $"SELECT {EventColumns} FROM tracking_events WHERE {AnyOf("order_id", "ids")} ORDER BY order_id, seq", new { ids = shipments.Keys.ToArray() },
                 cancellationToken: cancellationToken)).ConfigureAwait(false)).ToLookup(e => e.OrderId, StringComparer.Ordinal);
         var refunds = (await connection.QueryAsync<RefundRow>(new CommandDefinition(
-            $"SELECT {RefundColumns} FROM refunds WHERE order_id IN @ids ORDER BY order_id, requested_at_ms, refund_id", args, cancellationToken: cancellationToken)).ConfigureAwait(false))
+            $"SELECT {RefundColumns} FROM refunds WHERE {AnyOf("order_id", "ids")} ORDER BY order_id, requested_at_ms, refund_id", args, cancellationToken: cancellationToken)).ConfigureAwait(false))
             .ToLookup(r => r.OrderId, StringComparer.Ordinal);
 
         return orders.Select(o => new OrderView(

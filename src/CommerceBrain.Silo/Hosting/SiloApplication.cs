@@ -1,3 +1,5 @@
+using CommerceBrain.Commerce;
+using CommerceBrain.Commerce.Api;
 using CommerceBrain.Diagnostics;
 using CommerceBrain.Diagnostics.Api;
 using CommerceBrain.Nlu;
@@ -48,7 +50,9 @@ public static class SiloApplication
         builder.AddCommerceBrainOrleans(storage, cluster, dashboard);
         builder.Services
             .AddDiagnostics(configuration)
-            .AddNlu(configuration);
+            .AddNlu(configuration)
+            // After UseOrleans: the demo-data seeder's hosted service calls grains.
+            .AddCommerce(configuration);
 
         var app = builder.Build();
         app.MapCommerceBrainDefaults();
@@ -59,6 +63,7 @@ public static class SiloApplication
 
         app.MapDiagnosticsApi();
         app.MapNluApi();
+        app.MapCommerceApi();
         return app;
     }
 
