@@ -19,7 +19,9 @@ public sealed class DemoDataSeedingTests(CommerceSiloFixture silo)
         Assert.Equal(2_000, await silo.Store.CountAsync(CommerceTables.Products));
         Assert.Equal(5_000, await silo.Store.CountAsync(CommerceTables.Customers));
         await using var connection = await silo.Database.OpenConnectionAsync();
-        Assert.Equal(20_000, await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM orders WHERE order_id < '2030'"));
+        // Other tests create orders, placed now; every seeded one was placed before the generator's anchor.
+        Assert.Equal(20_000, await connection.ExecuteScalarAsync<long>(
+            "SELECT count(*) FROM orders WHERE placed_at_ms < @anchor", new { anchor = DemoDataGenerator.Anchor.ToUnixTimeMilliseconds() }));
         var byStatus = (await connection.QueryAsync<(string Status, long Count)>("SELECT status, count(*) FROM orders GROUP BY status"))
             .ToDictionary(r => r.Status, r => r.Count);
         foreach (var status in Enum.GetValues<OrderStatus>())
