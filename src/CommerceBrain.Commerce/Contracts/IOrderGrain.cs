@@ -21,4 +21,15 @@ public interface IOrderGrain : IGrainWithStringKey
     /// <summary>Records a refund request for an item or the whole order.</summary>
     [Alias("request-refund")]
     Task<RefundRequestResult> RequestRefund(RefundRequest request);
+
+    /// <summary>
+    /// Creates this order (the grain's key is the new order id) from <paramref name="spec"/>, pricing the lines from the
+    /// merchant's catalogue. Refuses with <see cref="OrderCreationOutcome.IdTaken"/> when the id already exists.
+    /// </summary>
+    [Alias("create")]
+    Task<OrderCreation> Create(OrderSpec spec);
+
+    /// <summary>Records a carrier scan: the first one moves Paid → Shipped, a delivery scan → Delivered.</summary>
+    [Alias("add-shipment-event")]
+    Task<ShipmentEventResult> AddShipmentEvent(ShipmentEvent shipmentEvent);
 }

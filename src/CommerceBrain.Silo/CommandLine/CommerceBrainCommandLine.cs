@@ -17,6 +17,7 @@ public static class CommerceBrainCommandLine
             "Without a command, 'serve' runs.");
         root.Subcommands.Add(ServeCommand.Create());
         root.Subcommands.Add(NluCommand.Create());
+        root.Subcommands.Add(SeedCommand.Create());
         return root;
     }
 

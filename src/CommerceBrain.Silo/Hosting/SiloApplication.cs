@@ -1,3 +1,5 @@
+using CommerceBrain.Commerce;
+using CommerceBrain.Commerce.Api;
 using CommerceBrain.Conversations;
 using CommerceBrain.Conversations.Api;
 using CommerceBrain.Diagnostics;
@@ -54,6 +56,8 @@ public static class SiloApplication
             .AddIdentity(configuration, builder.Environment)
             .AddDiagnostics(configuration)
             .AddNlu(configuration)
+            // After UseOrleans: the demo-data seeder's hosted service calls grains.
+            .AddCommerce(configuration)
             .AddConversations(configuration);
 
         var app = builder.Build();
@@ -68,6 +72,7 @@ public static class SiloApplication
         app.MapIdentityApi(app.Environment);
         app.MapDiagnosticsApi();
         app.MapNluApi();
+        app.MapCommerceApi();
         app.MapConversationsApi();
         return app;
     }

@@ -95,6 +95,8 @@ public sealed partial class SiloProcess : IAsyncDisposable
 
         // Load, crash and failover tests drive many requests from one address; rate-limit tests turn the limiter back on.
         info.Environment["CommerceBrain__RateLimits__Enabled"] = "false";
+        // Seeding 150,000 demo rows would slow every silo these tests start; tests that want it set this to true.
+        info.Environment["CommerceBrain__Commerce__SeedDemoData"] = "false";
         info.Environment["Logging__Console__FormatterName"] = "simple";
         info.Environment["Logging__Console__FormatterOptions__SingleLine"] = "true";
         foreach (var (key, value) in environment ?? new Dictionary<string, string?>())

@@ -67,6 +67,9 @@ public sealed class TestSilo : IAsyncDisposable
 
             // Tests drive many requests from one client; rate-limit tests turn the limiter back on through 'configuration'.
             overrides["CommerceBrain:RateLimits:Enabled"] = "false";
+            // Seeding the demo marketplace would slow every test silo; tests that want it configure it.
+            overrides["CommerceBrain:Commerce:SeedDemoData"] = "false";
+
             // Tests run silos side by side in one process: each gets its own Orleans silo port.
             overrides["CommerceBrain:Cluster:SiloPort"] = FreePort.Closed().ToString(System.Globalization.CultureInfo.InvariantCulture);
             foreach (var (key, value) in configuration ?? new Dictionary<string, string?>())

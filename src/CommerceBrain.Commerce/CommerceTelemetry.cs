@@ -1,0 +1,32 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+
+namespace CommerceBrain.Commerce;
+
+/// <summary>The module's one <see cref="ActivitySource"/> and one <see cref="Meter"/>, both named <c>CommerceBrain.Commerce</c>.</summary>
+public static class CommerceTelemetry
+{
+    /// <summary>Source and meter name.</summary>
+    public const string Name = "CommerceBrain.Commerce";
+
+    /// <summary>Traces seeding.</summary>
+    public static readonly ActivitySource ActivitySource = new(Name);
+
+    /// <summary>Commerce metrics.</summary>
+    public static readonly Meter Meter = new(Name);
+
+    /// <summary>Orders created through the order grain.</summary>
+    public static readonly Counter<long> OrdersCreated = Meter.CreateCounter<long>("commercebrain.commerce.orders.created", "{order}");
+
+    /// <summary>Shipment events recorded.</summary>
+    public static readonly Counter<long> ShipmentEvents = Meter.CreateCounter<long>("commercebrain.commerce.shipment.events", "{event}");
+
+    /// <summary>Refund requests recorded (not counting idempotent repeats).</summary>
+    public static readonly Counter<long> RefundRequests = Meter.CreateCounter<long>("commercebrain.commerce.refund.requests", "{request}");
+
+    /// <summary>Delivery addresses changed.</summary>
+    public static readonly Counter<long> AddressChanges = Meter.CreateCounter<long>("commercebrain.commerce.address.changes", "{change}");
+
+    /// <summary>Rows the demo seeder inserted.</summary>
+    public static readonly Counter<long> SeededRows = Meter.CreateCounter<long>("commercebrain.commerce.seed.rows", "{row}");
+}

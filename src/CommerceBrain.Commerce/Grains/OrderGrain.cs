@@ -1,0 +1,273 @@
+using CommerceBrain.Commerce.Contracts;
+using CommerceBrain.Commerce.Storage;
+using Microsoft.Extensions.Logging;
+
+namespace CommerceBrain.Commerce.Grains;
+
+/// <summary>
+/// One order: the single writer of its rows. The tables are the truth; the grain keeps the last view it read or wrote,
+/// which stays valid because every change of this order goes through here.
+/// </summary>
+internal sealed class OrderGrain(CommerceStore store, TimeProvider clock, ILogger<OrderGrain> logger) : Grain, IOrderGrain
+{
+    /// <summary>Longest address, reason or tracking text accepted.</summary>
+    public const int MaxTextLength = 500;
+
+    /// <summary>Longest request id accepted.</summary>
+    public const int MaxRequestIdLength = 100;
+
+    private OrderView? _order;
+
+    private string OrderId => this.GetPrimaryKeyString();
+
+    public async Task<OrderView?> Get() => _order ??= await store.GetOrderAsync(OrderId);
+
+    public async Task<AddressChangeResult> ChangeAddress(AddressChange change)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        RequireText(change.CustomerId, nameof(change.CustomerId), MaxRequestIdLength);
+        RequireText(change.NewAddress, nameof(change.NewAddress), MaxTextLength);
+        RequireText(change.RequestId, nameof(change.RequestId), MaxRequestIdLength);
+
+        var order = await Get();
+        if (order is null || !string.Equals(order.CustomerId, change.CustomerId, StringComparison.Ordinal))
+        {
+            return new AddressChangeResult(AddressChangeOutcome.NotFound, null);
+        }
+
+        if (await store.FindAddressChangeAsync(OrderId, change.RequestId) is { } earlier)
+        {
+            return new AddressChangeResult(StoredNames.AddressOutcomeOf(earlier.Outcome), order);
+        }
+
+        var outcome = order.Status is OrderStatus.PendingPayment or OrderStatus.Paid
+            ? AddressChangeOutcome.Changed
+            : AddressChangeOutcome.TooLate;
+        await store.RecordAddressChangeAsync(new AddressChangeRow
+        {
+            OrderId = OrderId,
+            RequestId = change.RequestId,
+            CustomerId = change.CustomerId,
+            NewAddress = change.NewAddress.Trim(),
+            Outcome = StoredNames.Of(outcome),
+            RequestedAtMs = clock.GetUtcNow().ToUnixTimeMilliseconds(),
+        });
+        if (outcome == AddressChangeOutcome.Changed)
+        {
+            _order = await store.GetOrderAsync(OrderId);
+            CommerceTelemetry.AddressChanges.Add(1);
+            CommerceLog.AddressChanged(logger, OrderId);
+        }
+
+        return new AddressChangeResult(outcome, _order);
+    }
+
+    public async Task<RefundRequestResult> RequestRefund(RefundRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        RequireText(request.CustomerId, nameof(request.CustomerId), MaxRequestIdLength);
+        RequireText(request.Reason, nameof(request.Reason), MaxTextLength);
+        RequireText(request.RequestId, nameof(request.RequestId), MaxRequestIdLength);
+
+        var order = await Get();
+        if (order is null || !string.Equals(order.CustomerId, request.CustomerId, StringComparison.Ordinal))
+        {
+            return new RefundRequestResult(RefundRequestOutcome.NotFound, null);
+        }
+
+        if (await store.FindRefundByRequestAsync(OrderId, request.RequestId) is { } earlier)
+        {
+            return new RefundRequestResult(RefundRequestOutcome.Requested, CommerceStore.ToView(earlier));
+        }
+
+        var item = request.Sku is null ? null : order.Items.FirstOrDefault(i => string.Equals(i.Sku, request.Sku, StringComparison.Ordinal));
+        if (request.Sku is not null && item is null)
+        {
+            return new RefundRequestResult(RefundRequestOutcome.NotFound, null);
+        }
+
+        if (order.Status is OrderStatus.PendingPayment or OrderStatus.Cancelled)
+        {
+            return new RefundRequestResult(RefundRequestOutcome.NotRefundable, null);
+        }
+
+        var open = order.Refunds.FirstOrDefault(r => IsOpenOrPaid(r.Status) && (request.Sku is null || r.Sku is null || r.Sku == request.Sku));
+        if (open is not null)
+        {
+            return new RefundRequestResult(RefundRequestOutcome.AlreadyRequested, open);
+        }
+
+        if (order.Status == OrderStatus.Refunded)
+        {
+            return new RefundRequestResult(RefundRequestOutcome.NotRefundable, null);
+        }
+
+        var row = new RefundRow
+        {
+            RefundId = $"rf-{OrderId}-{order.Refunds.Count + 1}",
+            OrderId = OrderId,
+            Sku = request.Sku,
+            AmountMinor = item is null ? order.TotalMinor : item.UnitPriceMinor * item.Quantity,
+            Reason = request.Reason.Trim(),
+            Status = StoredNames.Of(RefundStatus.Requested),
+            RequestId = request.RequestId,
+            RequestedAtMs = clock.GetUtcNow().ToUnixTimeMilliseconds(),
+        };
+        await store.InsertRefundAsync(row);
+        _order = await store.GetOrderAsync(OrderId);
+        CommerceTelemetry.RefundRequests.Add(1);
+        CommerceLog.RefundRequested(logger, OrderId, row.RefundId);
+        return new RefundRequestResult(RefundRequestOutcome.Requested, CommerceStore.ToView(row));
+    }
+
+    public async Task<OrderCreation> Create(OrderSpec spec)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        if (!OrderIds.IsWellFormed(OrderId))
+        {
+            throw new ArgumentException($"'{OrderId}' is not an order id (13 digits).");
+        }
+
+        if (await Get() is { } existing)
+        {
+            return spec.RequestId is not null && existing.MerchantId == spec.MerchantId
+                && await store.FindOrderIdByRequestAsync(spec.MerchantId, spec.RequestId) == OrderId
+                ? new OrderCreation(OrderCreationOutcome.Duplicate, existing)
+                : new OrderCreation(OrderCreationOutcome.IdTaken, null);
+        }
+
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        if (await store.GetCustomerAsync(spec.CustomerId) is null)
+        {
+            errors["customerId"] = [$"There is no customer '{spec.CustomerId}'."];
+        }
+
+        if (await store.GetMerchantAsync(spec.MerchantId) is null)
+        {
+            errors["merchantId"] = [$"There is no merchant '{spec.MerchantId}'."];
+        }
+
+        var products = (await store.GetProductsAsync(spec.MerchantId, spec.Lines.Select(l => l.Sku).Distinct(StringComparer.Ordinal).ToArray()))
+            .ToDictionary(p => p.Sku, StringComparer.Ordinal);
+        for (var i = 0; i < spec.Lines.Count; i++)
+        {
+            if (!products.ContainsKey(spec.Lines[i].Sku) && !errors.ContainsKey("merchantId"))
+            {
+                errors[$"lines[{i}].sku"] = [$"Merchant '{spec.MerchantId}' sells no product '{spec.Lines[i].Sku}'."];
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            return new OrderCreation(OrderCreationOutcome.Invalid, null, errors);
+        }
+
+        var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
+        var items = spec.Lines.Select((line, i) => new OrderItemRow
+        {
+            OrderId = OrderId,
+            LineNo = i + 1,
+            Sku = line.Sku,
+            Title = products[line.Sku].Title,
+            Quantity = line.Quantity,
+            UnitPriceMinor = products[line.Sku].PriceMinor,
+        }).ToList();
+        var row = new OrderRow
+        {
+            OrderId = OrderId,
+            CustomerId = spec.CustomerId,
+            MerchantId = spec.MerchantId,
+            Status = StoredNames.Of(spec.Status),
+            TotalMinor = items.Sum(i => i.UnitPriceMinor * i.Quantity),
+            Currency = products[spec.Lines[0].Sku].Currency,
+            PlacedAtMs = now,
+            ShippingAddress = spec.ShippingAddress.Trim(),
+            RequestId = spec.RequestId,
+            UpdatedAtMs = now,
+        };
+        if (!await store.InsertOrderAsync(row, items))
+        {
+            // Not this id (checked above and only this grain writes it): the merchant's request id made an order meanwhile.
+            var earlier = spec.RequestId is null ? null : await store.FindOrderIdByRequestAsync(spec.MerchantId, spec.RequestId);
+            return earlier is null
+                ? new OrderCreation(OrderCreationOutcome.IdTaken, null)
+                : new OrderCreation(OrderCreationOutcome.Duplicate, await store.GetOrderAsync(earlier));
+        }
+
+        _order = await store.GetOrderAsync(OrderId);
+        CommerceTelemetry.OrdersCreated.Add(1);
+        CommerceLog.OrderCreated(logger, OrderId, spec.MerchantId);
+        return new OrderCreation(OrderCreationOutcome.Created, _order);
+    }
+
+    public async Task<ShipmentEventResult> AddShipmentEvent(ShipmentEvent shipmentEvent)
+    {
+        ArgumentNullException.ThrowIfNull(shipmentEvent);
+        RequireText(shipmentEvent.Location, nameof(shipmentEvent.Location), MaxTextLength);
+        RequireText(shipmentEvent.Description, nameof(shipmentEvent.Description), MaxTextLength);
+
+        var order = await Get();
+        if (order is null)
+        {
+            return new ShipmentEventResult(ShipmentEventOutcome.NotFound, null);
+        }
+
+        if (order.Status is OrderStatus.PendingPayment or OrderStatus.Cancelled or OrderStatus.Refunded)
+        {
+            return new ShipmentEventResult(ShipmentEventOutcome.NotShippable, order);
+        }
+
+        var at = (shipmentEvent.At ?? clock.GetUtcNow()).ToUnixTimeMilliseconds();
+        ShipmentRow? newShipment = null;
+        if (order.Shipment is null)
+        {
+            if (string.IsNullOrWhiteSpace(shipmentEvent.Carrier) || string.IsNullOrWhiteSpace(shipmentEvent.TrackingNumber))
+            {
+                return new ShipmentEventResult(ShipmentEventOutcome.CarrierRequired, order);
+            }
+
+            newShipment = new ShipmentRow
+            {
+                OrderId = OrderId,
+                Carrier = shipmentEvent.Carrier.Trim(),
+                TrackingNumber = shipmentEvent.TrackingNumber.Trim(),
+                ShippedAtMs = at,
+            };
+        }
+
+        var status = order.Status switch
+        {
+            OrderStatus.Paid or OrderStatus.Shipped when shipmentEvent.Delivered => OrderStatus.Delivered,
+            OrderStatus.Paid => OrderStatus.Shipped,
+            _ => order.Status,
+        };
+        var trackingEvent = new TrackingEventRow
+        {
+            OrderId = OrderId,
+            Seq = (order.Shipment?.Events.Count ?? 0) + 1,
+            AtMs = at,
+            Location = shipmentEvent.Location.Trim(),
+            Description = shipmentEvent.Description.Trim(),
+        };
+        await store.AppendTrackingEventAsync(newShipment, trackingEvent, StoredNames.Of(status));
+        _order = await store.GetOrderAsync(OrderId);
+        CommerceTelemetry.ShipmentEvents.Add(1);
+        CommerceLog.ShipmentEventRecorded(logger, OrderId, StoredNames.Of(status));
+        return new ShipmentEventResult(ShipmentEventOutcome.Recorded, _order);
+    }
+
+    private static bool IsOpenOrPaid(RefundStatus status) => status is not RefundStatus.Rejected;
+
+    private static void RequireText(string? value, string name, int maxLength)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            throw new ArgumentException($"{name} must not be empty.", name);
+        }
+
+        if (value.Length > maxLength)
+        {
+            throw new ArgumentException($"{name} must be at most {maxLength} characters.", name);
+        }
+    }
+}

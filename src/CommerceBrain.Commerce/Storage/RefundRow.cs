@@ -1,0 +1,21 @@
+namespace CommerceBrain.Commerce.Storage;
+
+/// <summary>A row of <c>refunds</c>.</summary>
+internal sealed class RefundRow
+{
+    public string RefundId { get; init; } = string.Empty;
+
+    public string OrderId { get; init; } = string.Empty;
+
+    public string? Sku { get; init; }
+
+    public long AmountMinor { get; init; }
+
+    public string Reason { get; init; } = string.Empty;
+
+    public string Status { get; init; } = string.Empty;
+
+    public string RequestId { get; init; } = string.Empty;
+
+    public long RequestedAtMs { get; init; }
+}

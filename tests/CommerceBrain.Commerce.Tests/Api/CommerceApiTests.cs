@@ -1,0 +1,214 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using CommerceBrain.Commerce.Contracts;
+using CommerceBrain.Commerce.Seeding;
+using CommerceBrain.Commerce.Tests.Fixtures;
+
+namespace CommerceBrain.Commerce.Tests.Api;
+
+/// <summary>The commerce endpoints over HTTP, with callers authenticated by test headers.</summary>
+[Collection(CommerceSiloCollection.Name)]
+public sealed class CommerceApiTests(CommerceSiloFixture silo)
+{
+    [Fact]
+    public async Task A_customer_pages_through_their_own_orders_newest_first()
+    {
+        var first = await Json(await Send(HttpMethod.Get, "/api/me/orders?limit=3", Customer(WellKnownDemoData.Alice)));
+        var second = await Json(await Send(HttpMethod.Get, "/api/me/orders?limit=3&offset=6", Customer(WellKnownDemoData.Alice)));
+
+        Assert.Equal([WellKnownDemoData.AlicePendingOrder, WellKnownDemoData.AlicePaidOrder, WellKnownDemoData.AliceShippedOrder], OrderIds(first));
+        Assert.Equal(3, first.GetProperty("nextOffset").GetInt32());
+        Assert.Equal("PendingPayment", first.GetProperty("orders")[0].GetProperty("status").GetString());
+        Assert.Equal([WellKnownDemoData.AliceRefundedOrder], OrderIds(second));
+        Assert.Equal(JsonValueKind.Null, second.GetProperty("nextOffset").ValueKind);
+    }
+
+    [Theory]
+    [InlineData("/api/me/orders?limit=0")]
+    [InlineData("/api/me/orders?limit=101")]
+    [InlineData("/api/me/orders?offset=-1")]
+    public async Task A_bad_page_is_a_400_problem(string url)
+    {
+        var response = await Send(HttpMethod.Get, url, Customer(WellKnownDemoData.Alice));
+
+        await AssertProblem(response, HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
+    public async Task Only_customers_list_their_orders_and_only_authenticated_callers_reach_the_api()
+    {
+        Assert.Equal(HttpStatusCode.Forbidden, (await Send(HttpMethod.Get, "/api/me/orders", Merchant("m-001"))).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await Send(HttpMethod.Get, "/api/me/orders", [])).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await Send(HttpMethod.Get, $"/api/orders/{WellKnownDemoData.AlicePaidOrder}", [])).StatusCode);
+    }
+
+    [Fact]
+    public async Task An_order_is_shown_to_its_customer_its_merchant_and_operators_and_is_404_for_everyone_else()
+    {
+        var id = WellKnownDemoData.AliceShippedOrder;
+
+        var own = await Send(HttpMethod.Get, $"/api/orders/{id}", Customer(WellKnownDemoData.Alice));
+        var order = await Json(own);
+        Assert.Equal(id, order.GetProperty("orderId").GetString());
+        Assert.NotEmpty(order.GetProperty("shipment").GetProperty("events").EnumerateArray());
+        Assert.Equal(HttpStatusCode.OK, (await Send(HttpMethod.Get, $"/api/orders/{id}", Merchant("m-005"))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Send(HttpMethod.Get, $"/api/orders/{id}", Role("agent", "agent-7"))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Send(HttpMethod.Get, $"/api/orders/{id}", Role("admin", "root"))).StatusCode);
+
+        await AssertProblem(await Send(HttpMethod.Get, $"/api/orders/{id}", Customer(WellKnownDemoData.Ben)), HttpStatusCode.NotFound);
+        await AssertProblem(await Send(HttpMethod.Get, $"/api/orders/{id}", Merchant("m-001")), HttpStatusCode.NotFound);
+        await AssertProblem(await Send(HttpMethod.Get, "/api/orders/2020010199999", Customer(WellKnownDemoData.Alice)), HttpStatusCode.NotFound);
+        await AssertProblem(await Send(HttpMethod.Get, "/api/orders/not-an-order", Role("admin", "root")), HttpStatusCode.NotFound);
+        await AssertProblem(await Send(HttpMethod.Get, $"/api/orders/{id}", Role("reviewer", "r-1")), HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
+    public async Task A_merchant_creates_an_order_for_its_shop_and_the_same_idempotency_key_returns_it_again()
+    {
+        var body = new { customerId = WellKnownDemoData.Ben, lines = new[] { new { sku = WellKnownDemoData.HighValueSku, quantity = 2 } }, shippingAddress = "15 Jianguo Road, Beijing" };
+        var headers = Merchant("m-001").Append(("Idempotency-Key", "create-ben-1")).ToArray();
+
+        var created = await Send(HttpMethod.Post, "/api/orders", headers, body);
+        var again = await Send(HttpMethod.Post, "/api/orders", headers, body);
+
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var order = await Json(created);
+        var id = order.GetProperty("orderId").GetString()!;
+        Assert.Equal($"/api/orders/{id}", created.Headers.Location!.OriginalString);
+        Assert.Matches("^[0-9]{13}$", id);
+        Assert.Equal(2_599_800, order.GetProperty("totalMinor").GetInt64());
+        Assert.Equal("Paid", order.GetProperty("status").GetString());
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Equal(id, (await Json(again)).GetProperty("orderId").GetString());
+        Assert.Equal(WellKnownDemoData.Ben, (await silo.Store.GetOrderAsync(id))!.CustomerId);
+    }
+
+    [Fact]
+    public async Task Creating_orders_is_refused_to_customers_and_to_merchants_for_other_shops()
+    {
+        var body = new { customerId = WellKnownDemoData.Ben, merchantId = "m-002", lines = new[] { new { sku = "sku-00002", quantity = 1 } }, shippingAddress = "x" };
+
+        await AssertProblem(await Send(HttpMethod.Post, "/api/orders", Merchant("m-001"), body), HttpStatusCode.Forbidden);
+        await AssertProblem(await Send(HttpMethod.Post, "/api/orders", Customer(WellKnownDemoData.Ben), body), HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
+    public async Task An_invalid_order_is_a_400_problem_naming_the_fields_and_creates_nothing()
+    {
+        var before = await silo.Store.CountAsync("orders");
+        var operatorHeaders = Role("admin", "root");
+
+        var empty = await Send(HttpMethod.Post, "/api/orders", operatorHeaders, new { });
+        var unknown = await Send(HttpMethod.Post, "/api/orders", operatorHeaders,
+            new { customerId = "c-99999", merchantId = "m-001", lines = new[] { new { sku = "sku-00002", quantity = 1 } }, shippingAddress = "x" });
+        var badQuantity = await Send(HttpMethod.Post, "/api/orders", operatorHeaders,
+            new { customerId = WellKnownDemoData.Ben, merchantId = "m-001", lines = new[] { new { sku = WellKnownDemoData.HighValueSku, quantity = 0 } }, shippingAddress = "x", status = "shipped" });
+        var malformed = await SendRaw("/api/orders", operatorHeaders, "{\"customerId\":", "application/json");
+        var wrongType = await SendRaw("/api/orders", operatorHeaders, "customerId=c-00003", "text/plain");
+
+        var emptyProblem = await AssertProblem(empty, HttpStatusCode.BadRequest);
+        Assert.True(emptyProblem.GetProperty("errors").TryGetProperty("customerId", out _));
+        Assert.True(emptyProblem.GetProperty("errors").TryGetProperty("lines", out _));
+        var unknownProblem = await AssertProblem(unknown, HttpStatusCode.BadRequest);
+        Assert.True(unknownProblem.GetProperty("errors").TryGetProperty("customerId", out _));
+        Assert.True(unknownProblem.GetProperty("errors").TryGetProperty("lines[0].sku", out _));
+        var quantityProblem = await AssertProblem(badQuantity, HttpStatusCode.BadRequest);
+        Assert.True(quantityProblem.GetProperty("errors").TryGetProperty("lines[0].quantity", out _));
+        Assert.True(quantityProblem.GetProperty("errors").TryGetProperty("status", out _));
+        Assert.Equal(HttpStatusCode.BadRequest, malformed.StatusCode);
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, wrongType.StatusCode);
+        Assert.Equal(before, await silo.Store.CountAsync("orders"));
+    }
+
+    [Fact]
+    public async Task Shipment_events_ship_and_deliver_an_order_and_a_cancelled_order_answers_409()
+    {
+        var (paidId, _) = await silo.TakeOrderAsync(OrderStatus.Paid);
+        var merchantId = (await silo.Store.GetOrderAsync(paidId))!.MerchantId;
+        var (cancelledId, _) = await silo.TakeOrderAsync(OrderStatus.Cancelled);
+        var cancelledMerchant = (await silo.Store.GetOrderAsync(cancelledId))!.MerchantId;
+
+        var missingCarrier = await Send(HttpMethod.Post, $"/api/orders/{paidId}/shipment-events", Merchant(merchantId), new { location = "Ningbo", description = "Picked up" });
+        var foreignMerchant = await Send(HttpMethod.Post, $"/api/orders/{paidId}/shipment-events", Merchant(merchantId == "m-050" ? "m-051" : "m-050"),
+            new { carrier = "SF Express", trackingNumber = "SF1", location = "Ningbo", description = "Picked up" });
+        var shipped = await Send(HttpMethod.Post, $"/api/orders/{paidId}/shipment-events", Merchant(merchantId),
+            new { carrier = "SF Express", trackingNumber = "SF998877665544", location = "Ningbo", description = "Picked up by SF Express courier" });
+        var delivered = await Send(HttpMethod.Post, $"/api/orders/{paidId}/shipment-events", Role("agent", "agent-1"),
+            new { location = "Shanghai", description = "Delivered, signed for by recipient", delivered = true });
+        var cancelled = await Send(HttpMethod.Post, $"/api/orders/{cancelledId}/shipment-events", Merchant(cancelledMerchant),
+            new { carrier = "SF Express", trackingNumber = "SF1", location = "Ningbo", description = "Picked up" });
+
+        await AssertProblem(missingCarrier, HttpStatusCode.BadRequest);
+        await AssertProblem(foreignMerchant, HttpStatusCode.NotFound);
+        Assert.Equal("Shipped", (await Json(shipped)).GetProperty("status").GetString());
+        var deliveredOrder = await Json(delivered);
+        Assert.Equal("Delivered", deliveredOrder.GetProperty("status").GetString());
+        Assert.Equal(2, deliveredOrder.GetProperty("shipment").GetProperty("events").GetArrayLength());
+        await AssertProblem(cancelled, HttpStatusCode.Conflict);
+        Assert.Equal(OrderStatus.Cancelled, (await silo.Store.GetOrderAsync(cancelledId))!.Status);
+        Assert.Null((await silo.Store.GetOrderAsync(cancelledId))!.Shipment);
+    }
+
+    [Fact]
+    public async Task A_shipment_event_without_location_is_a_400_problem()
+    {
+        var response = await Send(HttpMethod.Post, $"/api/orders/{WellKnownDemoData.BenPaidOrder}/shipment-events", Role("admin", "root"),
+            new { carrier = "SF Express", trackingNumber = "SF1", description = "Picked up" });
+
+        var problem = await AssertProblem(response, HttpStatusCode.BadRequest);
+        Assert.True(problem.GetProperty("errors").TryGetProperty("location", out _));
+        Assert.Equal(OrderStatus.Paid, (await silo.Store.GetOrderAsync(WellKnownDemoData.BenPaidOrder))!.Status);
+    }
+
+    private static (string, string)[] Customer(string id) => Role("customer", id);
+
+    private static (string, string)[] Merchant(string merchantId) => [("X-Test-Role", "merchant"), ("X-Test-Subject", $"{merchantId}-staff"), ("X-Test-Merchant", merchantId)];
+
+    private static (string, string)[] Role(string role, string subject) => [("X-Test-Role", role), ("X-Test-Subject", subject)];
+
+    private static string[] OrderIds(JsonElement page) => page.GetProperty("orders").EnumerateArray().Select(o => o.GetProperty("orderId").GetString()!).ToArray();
+
+    private async Task<HttpResponseMessage> Send(HttpMethod method, string url, (string Name, string Value)[] headers, object? body = null)
+    {
+        using var request = new HttpRequestMessage(method, url);
+        foreach (var (name, value) in headers)
+        {
+            request.Headers.TryAddWithoutValidation(name, value);
+        }
+
+        if (body is not null)
+        {
+            request.Content = JsonContent.Create(body);
+        }
+
+        return await silo.Client.SendAsync(request);
+    }
+
+    private async Task<HttpResponseMessage> SendRaw(string url, (string Name, string Value)[] headers, string body, string contentType)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new StringContent(body, Encoding.UTF8, contentType) };
+        foreach (var (name, value) in headers)
+        {
+            request.Headers.TryAddWithoutValidation(name, value);
+        }
+
+        return await silo.Client.SendAsync(request);
+    }
+
+    private static async Task<JsonElement> Json(HttpResponseMessage response)
+    {
+        Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+    }
+
+    private static async Task<JsonElement> AssertProblem(HttpResponseMessage response, HttpStatusCode status)
+    {
+        Assert.Equal(status, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal((int)status, problem.GetProperty("status").GetInt32());
+        return problem;
+    }
+}

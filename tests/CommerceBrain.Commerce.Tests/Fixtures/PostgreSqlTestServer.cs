@@ -1,0 +1,48 @@
+using Npgsql;
+
+namespace CommerceBrain.Commerce.Tests.Fixtures;
+
+/// <summary>
+/// The throw-away server named by <c>COMMERCEBRAIN_TEST_POSTGRES</c> (as in the storage tests): creates and drops
+/// <c>cb_test_&lt;random&gt;</c> databases. Without that variable the PostgreSQL tests fail with a message saying how to set it.
+/// </summary>
+public static class PostgreSqlTestServer
+{
+    public const string EnvironmentVariable = "COMMERCEBRAIN_TEST_POSTGRES";
+
+    public static string AdminConnectionString()
+    {
+        var value = Environment.GetEnvironmentVariable(EnvironmentVariable);
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            throw new InvalidOperationException(
+                $"{EnvironmentVariable} is not set, so the PostgreSQL commerce tests cannot run. Run './build.sh test', which starts " +
+                $"a throw-away PostgreSQL server and sets it, or set {EnvironmentVariable} to a superuser connection string of a throw-away server.");
+        }
+
+        return value;
+    }
+
+    public static async Task<(string Name, string ConnectionString)> CreateDatabaseAsync()
+    {
+        var admin = AdminConnectionString();
+        var name = $"cb_test_{Guid.NewGuid():N}";
+        await using (var connection = new NpgsqlConnection(admin))
+        {
+            await connection.OpenAsync();
+            await using var create = new NpgsqlCommand($"CREATE DATABASE {name}", connection);
+            await create.ExecuteNonQueryAsync();
+        }
+
+        return (name, new NpgsqlConnectionStringBuilder(admin) { Database = name, MaxPoolSize = 20 }.ConnectionString);
+    }
+
+    public static async Task DropDatabaseAsync(string name)
+    {
+        NpgsqlConnection.ClearAllPools();
+        await using var connection = new NpgsqlConnection(AdminConnectionString());
+        await connection.OpenAsync();
+        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {name} WITH (FORCE)", connection);
+        await drop.ExecuteNonQueryAsync();
+    }
+}
