@@ -87,10 +87,13 @@ internal static class DemoDataGenerator
     {
         var street = DemoWords.Streets[random.Next(DemoWords.Streets.Length)];
         var district = DemoWords.Districts[random.Next(DemoWords.Districts.Length)];
+        var number = random.Next(1, 999);
+        var building = random.Next(1, 12);
         return new MerchantFacts(
             merchant,
-            ReturnStreet: $"No. {random.Next(1, 999)} {street.En}, Building {random.Next(1, 12)}",
+            ReturnStreet: $"No. {number} {street.En}, Building {building}",
             ReturnDistrict: district.En,
+            ReturnAddressZh: $"{DemoWords.ShopCitiesZh[merchant.City]}{district.Zh}{street.Zh}{number}号{building}栋",
             Carrier: DemoWords.Carriers[random.Next(DemoWords.Carriers.Length)],
             CutOffHour: random.Next(14, 19),
             LastDispatchDay: DemoWords.Weekdays[random.Next(DemoWords.Weekdays.Length)],
@@ -121,13 +124,16 @@ internal static class DemoDataGenerator
 
             var (nouns, min, max) = DemoWords.Products[merchant.Category];
             var noun = nouns[random.Next(nouns.Length)];
-            var colour = DemoWords.Colours[random.Next(DemoWords.Colours.Length)];
-            var brand = merchant.Name.Split(' ')[0];
+            var variant = DemoWords.ColourfulCategories.Contains(merchant.Category)
+                ? DemoWords.Colours[random.Next(DemoWords.Colours.Length)]
+                : DemoWords.Editions[random.Next(DemoWords.Editions.Length)];
+            var words = merchant.Name.Split(' ');
+            var brand = string.Join(' ', words.Take(words.Length >= 3 ? 2 : 1));
             products.Add(new ProductRow
             {
                 Sku = $"sku-{i + 1:D5}",
                 MerchantId = merchant.MerchantId,
-                Title = $"{brand} {noun} ({colour})",
+                Title = $"{brand} {noun} ({variant})",
                 PriceMinor = (random.Next(min, max + 1) * 100L) - new[] { 0L, 1L, 10L }[random.Next(3)],
                 Currency = "CNY",
             });

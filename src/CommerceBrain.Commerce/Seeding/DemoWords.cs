@@ -43,6 +43,25 @@ internal static class DemoWords
         ("Changjiang Road", "长江路"), ("Heping Road", "和平路"), ("Yan'an Road", "延安路"), ("Nanjing Road", "南京路"),
     ];
 
+    /// <summary>Chinese names of the cities shops ship from.</summary>
+    public static readonly Dictionary<string, string> ShopCitiesZh = new(StringComparer.Ordinal)
+    {
+        ["Shenzhen"] = "深圳市", ["Shanghai"] = "上海市", ["Guangzhou"] = "广州市", ["Dongguan"] = "东莞市", ["Hangzhou"] = "杭州市",
+        ["Suzhou"] = "苏州市", ["Quanzhou"] = "泉州市", ["Putian"] = "莆田市", ["Wenzhou"] = "温州市", ["Ningbo"] = "宁波市",
+        ["Yangjiang"] = "阳江市", ["Foshan"] = "佛山市", ["Changsha"] = "长沙市", ["Chengdu"] = "成都市", ["Harbin"] = "哈尔滨市",
+        ["Kunming"] = "昆明市", ["Fuzhou"] = "福州市", ["Shantou"] = "汕头市", ["Xiamen"] = "厦门市", ["Tianjin"] = "天津市",
+        ["Beijing"] = "北京市", ["Yiwu"] = "义乌市", ["Qingdao"] = "青岛市", ["Zhuji"] = "诸暨市", ["Zhangzhou"] = "漳州市",
+        ["Zhoushan"] = "舟山市", ["Xintang"] = "广州市增城区新塘镇", ["Tongxiang"] = "桐乡市", ["Jingdezhen"] = "景德镇市",
+    };
+
+    /// <summary>Categories whose products come in colours; the others in editions or pack sizes.</summary>
+    public static readonly HashSet<string> ColourfulCategories = new(StringComparer.Ordinal)
+    {
+        "electronics", "phone-accessories", "apparel", "shoes", "home-kitchen", "baby-toys", "sports-outdoors", "furniture",
+    };
+
+    public static readonly string[] Editions = ["Classic", "Premium", "Value Pack", "Gift Box", "Limited Edition", "Family Pack"];
+
     public static readonly string[] Carriers = ["SF Express", "YTO Express", "ZTO Express", "JD Logistics", "Yunda Express", "STO Express", "China Post EMS"];
 
     public static readonly string[] Weekdays = ["Friday", "Saturday", "Sunday"];

@@ -5,6 +5,7 @@ internal sealed record MerchantFacts(
     DemoMerchant Merchant,
     string ReturnStreet,
     string ReturnDistrict,
+    string ReturnAddressZh,
     string Carrier,
     int CutOffHour,
     string LastDispatchDay,

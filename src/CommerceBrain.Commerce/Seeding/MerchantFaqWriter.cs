@@ -187,7 +187,7 @@ internal static class MerchantFaqWriter
     private static readonly Topic[] Chinese =
     [
         (f, r) => ("退货地址是什么？",
-            $"请寄回：{f.Merchant.City}{f.ReturnDistrict}{f.ReturnStreet}，{f.Merchant.Name}售后部收。包裹内请附上写有订单号的纸条，不接受到付。"),
+            $"请寄回：{f.ReturnAddressZh}，{f.Merchant.Name}售后部收。包裹内请附上写有订单号的纸条，不接受到付。"),
         (f, r) => ("几点前付款当天发货？",
             $"每天{f.CutOffHour}点前付款的订单当天由{CarrierZh(f.Carrier)}发出，之后付款的订单次日发出。"),
         (f, r) => ("可以开发票吗？",

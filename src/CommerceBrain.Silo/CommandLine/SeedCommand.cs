@@ -50,6 +50,7 @@ public static class SeedCommand
     private static async Task<int> RunAsync(ServeSettings settings, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         WebApplication? app = null;
+        var started = false;
         try
         {
             var builder = SiloApplication.CreateBuilder(settings);
@@ -62,6 +63,7 @@ public static class SeedCommand
             app = SiloApplication.Build(builder);
             await SiloApplication.PrepareAsync(app, cancellationToken);
             await app.StartAsync(cancellationToken);
+            started = true;
             var seeder = app.Services.GetRequiredService<DemoDataSeeder>();
             var progress = new SeedProgressWriter(output);
             var report = await seeder.SeedAsync(progress, cancellationToken);
@@ -77,7 +79,9 @@ public static class SeedCommand
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            var (line, exitCode, isConfiguration) = StartupFailure.Describe(ex);
+            var (line, exitCode, isConfiguration) = started
+                ? ($"commercebrain seed: seeding failed ({ex.GetType().Name}: {ex.Message}); run the command again to complete it.", ExitCodes.Failure, false)
+                : StartupFailure.Describe(ex);
             await error.WriteLineAsync(line);
             if (!isConfiguration)
             {
