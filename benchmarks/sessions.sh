@@ -130,7 +130,7 @@ for storage in $storages; do
     python3 "$root/benchmarks/sessions/open_sessions.py" "$url" "$sessions" "$work/sessions-$storage.txt"
 
     echo "-- warm-up ${warmup_seconds}s (activations, JIT)"
-    wrk_run -t "$wrk_threads" -c "$wrk_connections" -d "${warmup_seconds}s" -s "$lua" "$url" -- "$work/sessions-$storage.txt" "$wrk_threads" > /dev/null
+    wrk_run -t "$wrk_threads" -c "$wrk_connections" -d "${warmup_seconds}s" -s "$lua" "$url" -- "$work/sessions-$storage.txt" "$wrk_threads" warmup > /dev/null
     wrk -t "$wrk_threads" -c "$wrk_connections" -d 3s "$url/health/live" > /dev/null 2>&1
 
     echo "-- /health/live (HTTP ceiling of this silo)"
@@ -139,12 +139,12 @@ for storage in $storages; do
     before_all=$(turns_metric "$url" "")
     before_silent=$(turns_metric "$url" "silent")
     echo "-- customer turns: POST /api/sessions/{id}/messages over $sessions sessions"
-    read -r turn_rate turn_p99 < <(wrk_run -t "$wrk_threads" -c "$wrk_connections" -d "${wrk_seconds}s" --latency -s "$lua" "$url" -- "$work/sessions-$storage.txt" "$wrk_threads")
+    read -r turn_rate turn_p99 < <(wrk_run -t "$wrk_threads" -c "$wrk_connections" -d "${wrk_seconds}s" --latency -s "$lua" "$url" -- "$work/sessions-$storage.txt" "$wrk_threads" measured)
     all=$(( $(turns_metric "$url" "") - before_all ))
     silent=$(( $(turns_metric "$url" "silent") - before_silent ))
-    bot_share=$(awk -v a="$all" -v s="$silent" 'BEGIN { printf "%.3f", a > 0 ? (a - s) / a : 0 }')
+    bot_share=$(awk -v a="$all" -v s="$silent" 'BEGIN { printf "%.3f", (a > 0 ? (a - s) / a : 0) }')
     bot_rate=$(awk -v r="$turn_rate" -v b="$bot_share" 'BEGIN { printf "%.0f", r * b }')
-    echo "   turns taken: $all, of which silent (handed to a person): $silent; bot-answered share $bot_share"
+    echo "   turns taken (silo metric): $all, of which silent (handed to a person): $silent; bot-answered share $bot_share"
     results[$storage]="$turn_rate $turn_p99 $bot_rate $live_rate $live_p99"
 
     kill "$silo_pid"

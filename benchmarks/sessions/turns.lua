@@ -1,9 +1,10 @@
 -- wrk script: customer turns against POST /api/sessions/{id}/messages.
--- Usage: wrk ... -s turns.lua URL -- <sessions-file> <threads>
+-- Usage: wrk ... -s turns.lua URL -- <sessions-file> <threads> <run-tag>
 -- The sessions file has one "sessionId token" line per session (opened beforehand, one customer each). Thread t of n
 -- takes the sessions whose index mod n is t and walks them round robin, so one session's turns come one after another
 -- while thousands of sessions are in flight. Each session cycles through the texts below (FAQ questions, an order
--- question, small talk, in English and Chinese) with a fresh clientMessageId per request.
+-- question, small talk, in English and Chinese) with a fresh clientMessageId per request: the run tag keeps ids of
+-- different wrk runs apart, so no request is a replay of an earlier run's message (a replay is cheaper than a turn).
 local texts = {
   "How do I track my order?",
   "how can I get an invoice for my purchase",
@@ -39,6 +40,7 @@ end
 
 function init(args)
   local n = tonumber(args[2])
+  tag = args[3] or "run"
   sessions = {}
   local i = 0
   for line in io.lines(args[1]) do
@@ -58,6 +60,6 @@ function request()
   local s = sessions[(counter % #sessions) + 1]
   local turn = math.floor(counter / #sessions)
   local text = texts[(turn % #texts) + 1]
-  local body = '{"text":"' .. text .. '","clientMessageId":"w' .. index .. "-" .. counter .. '"}'
+  local body = '{"text":"' .. text .. '","clientMessageId":"' .. tag .. "-" .. index .. "-" .. counter .. '"}'
   return wrk.format("POST", s[1], { ["Content-Type"] = "application/json", ["Authorization"] = s[2] }, body)
 end

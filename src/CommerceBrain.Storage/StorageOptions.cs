@@ -32,6 +32,12 @@ public sealed class StorageOptions
     /// <summary>How long a SQLite connection waits for a lock held by another connection or process.</summary>
     public TimeSpan SqliteBusyTimeout { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// Bytes of the SQLite file each connection reads through a memory map instead of read() calls (PRAGMA mmap_size);
+    /// reads of hot pages then cost no system call or copy. 0 turns it off. Writes still go through the WAL.
+    /// </summary>
+    public long SqliteMmapBytes { get; set; } = 256L * 1024 * 1024;
+
     /// <summary>Npgsql prepared-statement cache per connection, used when the connection string does not set <c>Max Auto Prepare</c>.</summary>
     public int PostgreSqlMaxAutoPrepare { get; set; } = 64;
 

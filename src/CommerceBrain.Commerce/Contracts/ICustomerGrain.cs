@@ -2,7 +2,11 @@ using Orleans.Concurrency;
 
 namespace CommerceBrain.Commerce.Contracts;
 
-/// <summary>A customer's commerce data (profile, orders, coupons), keyed by customer id. Reads from the commerce tables.</summary>
+/// <summary>
+/// A customer's commerce data (profile, orders, coupons), keyed by customer id. Reads from the commerce tables and keeps
+/// what it read until told that it changed: every order change goes through an <see cref="IOrderGrain"/>, which tells
+/// the customer's grain (<see cref="OrdersChanged"/>).
+/// </summary>
 [Alias("commerce.customer")]
 public interface ICustomerGrain : IGrainWithStringKey
 {
@@ -20,4 +24,14 @@ public interface ICustomerGrain : IGrainWithStringKey
     [ReadOnly]
     [Alias("coupons")]
     Task<IReadOnlyList<CouponView>> Coupons();
+
+    /// <summary>One of the customer's orders changed or a new one was placed: the next read goes to the tables again.</summary>
+    [OneWay]
+    [Alias("orders-changed")]
+    Task OrdersChanged();
+
+    /// <summary>The customer's coupons changed (granted, used, expired): the next read goes to the tables again.</summary>
+    [OneWay]
+    [Alias("coupons-changed")]
+    Task CouponsChanged();
 }

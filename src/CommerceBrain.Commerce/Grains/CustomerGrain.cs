@@ -3,17 +3,43 @@ using CommerceBrain.Commerce.Storage;
 
 namespace CommerceBrain.Commerce.Grains;
 
-/// <summary>A customer's commerce data, read from the commerce tables on every call (they are the truth; orders change under other grains).</summary>
+/// <summary>
+/// A customer's commerce data. The tables are the truth; the grain keeps what it last read (the bot asks for the same
+/// customer's orders on many turns) until an order grain reports a change of one of the customer's orders.
+/// </summary>
 internal sealed class CustomerGrain(CommerceStore store) : Grain, ICustomerGrain
 {
-    public Task<CustomerView?> Get() => store.GetCustomerAsync(this.GetPrimaryKeyString());
+    private CustomerView? customer;
+    private IReadOnlyList<OrderView>? recent;
+    private int recentLimit;
+    private IReadOnlyList<CouponView>? coupons;
 
-    public Task<IReadOnlyList<OrderView>> RecentOrders(int limit)
+    public async Task<CustomerView?> Get() => customer ??= await store.GetCustomerAsync(this.GetPrimaryKeyString());
+
+    public async Task<IReadOnlyList<OrderView>> RecentOrders(int limit)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(limit, CommerceStore.MaxPage);
-        return store.ListCustomerOrdersAsync(this.GetPrimaryKeyString(), 0, limit);
+        if (recent is null || (limit > recentLimit && recent.Count == recentLimit))
+        {
+            recent = await store.ListCustomerOrdersAsync(this.GetPrimaryKeyString(), 0, limit);
+            recentLimit = limit;
+        }
+
+        return recent.Count <= limit ? recent : recent.Take(limit).ToArray();
     }
 
-    public Task<IReadOnlyList<CouponView>> Coupons() => store.ListCouponsAsync(this.GetPrimaryKeyString());
+    public async Task<IReadOnlyList<CouponView>> Coupons() => coupons ??= await store.ListCouponsAsync(this.GetPrimaryKeyString());
+
+    public Task OrdersChanged()
+    {
+        recent = null;
+        return Task.CompletedTask;
+    }
+
+    public Task CouponsChanged()
+    {
+        coupons = null;
+        return Task.CompletedTask;
+    }
 }

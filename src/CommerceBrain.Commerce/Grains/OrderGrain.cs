@@ -55,6 +55,7 @@ internal sealed class OrderGrain(CommerceStore store, TimeProvider clock, ILogge
         if (outcome == AddressChangeOutcome.Changed)
         {
             _order = await store.GetOrderAsync(OrderId);
+            TellCustomer();
             CommerceTelemetry.AddressChanges.Add(1);
             CommerceLog.AddressChanged(logger, OrderId);
         }
@@ -115,6 +116,7 @@ internal sealed class OrderGrain(CommerceStore store, TimeProvider clock, ILogge
         };
         await store.InsertRefundAsync(row);
         _order = await store.GetOrderAsync(OrderId);
+        TellCustomer();
         CommerceTelemetry.RefundRequests.Add(1);
         CommerceLog.RefundRequested(logger, OrderId, row.RefundId);
         return new RefundRequestResult(RefundRequestOutcome.Requested, CommerceStore.ToView(row));
@@ -195,6 +197,7 @@ internal sealed class OrderGrain(CommerceStore store, TimeProvider clock, ILogge
         }
 
         _order = await store.GetOrderAsync(OrderId);
+        TellCustomer();
         CommerceTelemetry.OrdersCreated.Add(1);
         CommerceLog.OrderCreated(logger, OrderId, spec.MerchantId);
         return new OrderCreation(OrderCreationOutcome.Created, _order);
@@ -251,6 +254,7 @@ internal sealed class OrderGrain(CommerceStore store, TimeProvider clock, ILogge
         };
         await store.AppendTrackingEventAsync(newShipment, trackingEvent, StoredNames.Of(status));
         _order = await store.GetOrderAsync(OrderId);
+        TellCustomer();
         CommerceTelemetry.ShipmentEvents.Add(1);
         CommerceLog.ShipmentEventRecorded(logger, OrderId, StoredNames.Of(status));
         return new ShipmentEventResult(ShipmentEventOutcome.Recorded, _order);
@@ -268,6 +272,15 @@ internal sealed class OrderGrain(CommerceStore store, TimeProvider clock, ILogge
         if (value.Length > maxLength)
         {
             throw new ArgumentException($"{name} must be at most {maxLength} characters.", name);
+        }
+    }
+
+    // The customer's grain keeps the orders it read; every change of this order makes it read them again.
+    private void TellCustomer()
+    {
+        if (_order is { } order)
+        {
+            _ = GrainFactory.GetGrain<ICustomerGrain>(order.CustomerId).OrdersChanged();
         }
     }
 }

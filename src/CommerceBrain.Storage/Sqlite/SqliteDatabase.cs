@@ -30,7 +30,7 @@ internal sealed class SqliteDatabase : StorageDatabase
         var busyMs = (long)settings.Options.SqliteBusyTimeout.TotalMilliseconds;
         _connectionPragmas = string.Create(
             CultureInfo.InvariantCulture,
-            $"PRAGMA synchronous = {synchronous.ToString().ToUpperInvariant()}; PRAGMA busy_timeout = {busyMs};");
+            $"PRAGMA synchronous = {synchronous.ToString().ToUpperInvariant()}; PRAGMA busy_timeout = {busyMs}; PRAGMA mmap_size = {settings.Options.SqliteMmapBytes};");
         FilePath = settings.SqliteFile!;
     }
 
