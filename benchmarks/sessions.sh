@@ -10,7 +10,7 @@
 #     row is committed; every request must answer 200;
 #   - the silo's own metric commercebrain_sessions_turns_total (by reply kind) tells how many turns the bot answered
 #     and how many were silent (session handed to a person), so the bot turns/s figure counts only answered turns.
-# Usage: benchmarks/sessions.sh   (env: SESSIONS=2000 WRK_THREADS=2 WRK_CONNECTIONS=64 WRK_SECONDS=20 WARMUP_SECONDS=10
+# Usage: benchmarks/sessions.sh   (env: SESSIONS=2000 WRK_THREADS=2 WRK_CONNECTIONS=64 TURN_CONNECTIONS="64 96" WRK_SECONDS=20 WARMUP_SECONDS=10
 #                                   STORAGES="Sqlite PostgreSql" PGBIN=/usr/lib/postgresql/15/bin NO_BUILD=1)
 set -euo pipefail
 
@@ -18,6 +18,9 @@ root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 sessions=${SESSIONS:-2000}
 wrk_threads=${WRK_THREADS:-2}
 wrk_connections=${WRK_CONNECTIONS:-64}
+# The customer-turn run is repeated at each of these connection counts (closed loop: more connections, bigger batches
+# for the micro-batcher and the group commit, longer queues).
+turn_connections=${TURN_CONNECTIONS:-64 96}
 wrk_seconds=${WRK_SECONDS:-20}
 warmup_seconds=${WARMUP_SECONDS:-10}
 storages=${STORAGES:-Sqlite PostgreSql}
@@ -136,16 +139,18 @@ for storage in $storages; do
     echo "-- /health/live (HTTP ceiling of this silo)"
     read -r live_rate live_p99 < <(wrk_run -t "$wrk_threads" -c "$wrk_connections" -d "${wrk_seconds}s" --latency "$url/health/live")
 
-    before_all=$(turns_metric "$url" "")
-    before_silent=$(turns_metric "$url" "silent")
-    echo "-- customer turns: POST /api/sessions/{id}/messages over $sessions sessions"
-    read -r turn_rate turn_p99 < <(wrk_run -t "$wrk_threads" -c "$wrk_connections" -d "${wrk_seconds}s" --latency -s "$lua" "$url" -- "$work/sessions-$storage.txt" "$wrk_threads" measured)
-    all=$(( $(turns_metric "$url" "") - before_all ))
-    silent=$(( $(turns_metric "$url" "silent") - before_silent ))
-    bot_share=$(awk -v a="$all" -v s="$silent" 'BEGIN { printf "%.3f", (a > 0 ? (a - s) / a : 0) }')
-    bot_rate=$(awk -v r="$turn_rate" -v b="$bot_share" 'BEGIN { printf "%.0f", r * b }')
-    echo "   turns taken (silo metric): $all, of which silent (handed to a person): $silent; bot-answered share $bot_share"
-    results[$storage]="$turn_rate $turn_p99 $bot_rate $live_rate $live_p99"
+    for connections in $turn_connections; do
+        before_all=$(turns_metric "$url" "")
+        before_silent=$(turns_metric "$url" "silent")
+        echo "-- customer turns: POST /api/sessions/{id}/messages over $sessions sessions, $connections connections"
+        read -r turn_rate turn_p99 < <(wrk_run -t "$wrk_threads" -c "$connections" -d "${wrk_seconds}s" --latency -s "$lua" "$url" -- "$work/sessions-$storage.txt" "$wrk_threads" "c$connections")
+        all=$(( $(turns_metric "$url" "") - before_all ))
+        silent=$(( $(turns_metric "$url" "silent") - before_silent ))
+        bot_share=$(awk -v a="$all" -v s="$silent" 'BEGIN { printf "%.3f", (a > 0 ? (a - s) / a : 0) }')
+        bot_rate=$(awk -v r="$turn_rate" -v b="$bot_share" 'BEGIN { printf "%.0f", r * b }')
+        echo "   turns taken (silo metric): $all, of which silent (handed to a person): $silent; bot-answered share $bot_share"
+        results["$storage $connections"]="$turn_rate $turn_p99 $bot_rate $live_rate $live_p99"
+    done
 
     kill "$silo_pid"
     wait "$silo_pid" 2>/dev/null || true
@@ -158,9 +163,11 @@ done
 
 echo
 echo "== summary ($(date -u '+%Y-%m-%d %H:%M:%S UTC'); ${cpu_model:-unknown CPU}, nproc $(nproc); load average now $(cut -d ' ' -f 1-3 /proc/loadavg))"
-echo "wrk -t $wrk_threads -c $wrk_connections -d ${wrk_seconds}s (closed loop), $sessions sessions, durable transcripts (group commit)"
+echo "wrk -t $wrk_threads -d ${wrk_seconds}s (closed loop), $sessions sessions, durable transcripts (group commit)"
 for storage in $storages; do
-    read -r turn_rate turn_p99 bot_rate live_rate live_p99 <<< "${results[$storage]}"
-    printf 'RESULT %-10s turns %8.0f/s p99 %6.2f ms | bot-answered %6.0f/s | /health/live %8.0f/s p99 %6.2f ms | turns / live %.2f\n' \
-        "$storage" "$turn_rate" "$turn_p99" "$bot_rate" "$live_rate" "$live_p99" "$(awk -v t="$turn_rate" -v l="$live_rate" 'BEGIN {print t / l}')"
+    for connections in $turn_connections; do
+        read -r turn_rate turn_p99 bot_rate live_rate live_p99 <<< "${results["$storage $connections"]}"
+        printf 'RESULT %-10s c=%-3s turns %6.0f/s p99 %6.2f ms | bot-answered %6.0f/s | /health/live (c=%s) %6.0f/s p99 %5.2f ms | turns / live %.3f\n' \
+            "$storage" "$connections" "$turn_rate" "$turn_p99" "$bot_rate" "$wrk_connections" "$live_rate" "$live_p99" "$(awk -v t="$turn_rate" -v l="$live_rate" 'BEGIN {print t / l}')"
+    done
 done
