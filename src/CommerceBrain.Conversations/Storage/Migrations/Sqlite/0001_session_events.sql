@@ -14,4 +14,5 @@ CREATE TABLE session_events (
     PRIMARY KEY (session_id, seq)
 ) WITHOUT ROWID;
 
-CREATE INDEX session_events_customer ON session_events (customer_id, at);
+-- A customer's sessions, newest last: one entry per session (its opening), not one per turn, so turns stay cheap.
+CREATE INDEX session_events_customer ON session_events (customer_id, at) WHERE kind = 'opened';
