@@ -22,4 +22,19 @@ public sealed class OpenApiDocumentTests
         Assert.True(counter.TryGetProperty("put", out _));
         Assert.True(counter.TryGetProperty("get", out _));
     }
+
+    [Fact]
+    public async Task The_openapi_document_describes_the_session_and_order_endpoints()
+    {
+        await using var silo = await TestSilo.StartAsync();
+
+        var paths = JsonDocument.Parse(await silo.Client.GetStringAsync("/openapi/v1.json")).RootElement.GetProperty("paths");
+
+        Assert.True(paths.GetProperty("/api/sessions").TryGetProperty("post", out _));
+        Assert.True(paths.GetProperty("/api/sessions/{id}/messages").TryGetProperty("post", out var send));
+        Assert.True(paths.GetProperty("/api/sessions/{id}").TryGetProperty("get", out _));
+        Assert.True(paths.GetProperty("/api/sessions/{id}/close").TryGetProperty("post", out _));
+        Assert.True(paths.GetProperty("/api/me/orders").TryGetProperty("get", out _));
+        Assert.True(send.TryGetProperty("security", out _), "sending a message needs a bearer token");
+    }
 }
