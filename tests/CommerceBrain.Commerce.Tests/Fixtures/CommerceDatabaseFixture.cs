@@ -1,5 +1,6 @@
 using CommerceBrain.Commerce.Seeding;
 using CommerceBrain.Storage;
+using CommerceBrain.Storage.Tests.Fixtures;
 
 namespace CommerceBrain.Commerce.Tests.Fixtures;
 

@@ -16,7 +16,7 @@ public static class PostgreSqlTestServer
         if (string.IsNullOrWhiteSpace(value))
         {
             throw new InvalidOperationException(
-                $"{EnvironmentVariable} is not set, so the PostgreSQL storage tests cannot run. Run './build.sh test', which starts " +
+                $"{EnvironmentVariable} is not set, so the PostgreSQL tests cannot run. Run './build.sh test', which starts " +
                 $"a throw-away PostgreSQL server and sets it, or set {EnvironmentVariable} to a superuser connection string of a " +
                 "throw-away server (e.g. 'Host=127.0.0.1;Port=55432;Username=postgres;Database=postgres').");
         }
