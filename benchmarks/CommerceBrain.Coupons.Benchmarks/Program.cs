@@ -121,7 +121,7 @@ var dayBaseline = SimulatedPopulation.TrueConversions(day, dayNone, tiers);
 var hindsightUplift = SimulatedPopulation.TrueConversions(day, hindsight.Choice, tiers) - dayBaseline;
 Console.WriteLine($"λ0 = {lambda0:E3}, hindsight λ* = {hindsight.Lambda:E3}");
 Console.WriteLine();
-Console.WriteLine("| policy | spend | budget exhausted at | max |spend − target| | true uplift | vs offline optimum |");
+Console.WriteLine("| policy | spend | budget exhausted at | max deviation from target | true uplift | vs offline optimum |");
 Console.WriteLine("|---|---:|---:|---:|---:|---:|");
 Online("fixed λ0, no pacing", new PacingOptions { Proportional = 0, Integral = 0 });
 Online("PI pacing, linear target", new PacingOptions());
