@@ -1,0 +1,11 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace CommerceBrain.Coupons.Api;
+
+/// <summary>JSON contracts of <c>/api/campaigns</c> (web defaults: camelCase).</summary>
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
+[JsonSerializable(typeof(CreateCampaignRequest))]
+[JsonSerializable(typeof(CampaignResponse))]
+[JsonSerializable(typeof(ClaimResponse))]
+internal sealed partial class CouponsJsonContext : JsonSerializerContext;
