@@ -25,4 +25,12 @@ public sealed class CampaignEligibilityTests
         Assert.True(newOnly.Admits(CustomerSegments.New));
         Assert.False(newOnly.Admits(CustomerSegments.Vip));
     }
+
+    [Fact]
+    public void Only_a_restricting_eligibility_needs_the_customers_segment()
+    {
+        Assert.False(CampaignEligibility.Anyone.Restricts);
+        Assert.True(new CampaignEligibility([CustomerSegments.Vip], false).Restricts);
+        Assert.True(new CampaignEligibility(null, true).Restricts);
+    }
 }

@@ -15,6 +15,9 @@ public sealed record CampaignEligibility(
     /// <summary>Anyone may claim.</summary>
     public static CampaignEligibility Anyone { get; } = new(null, false);
 
+    /// <summary>Whether anyone is left out (otherwise the customer's segment need not be read).</summary>
+    public bool Restricts => NewCustomersOnly || Segments is { Count: > 0 };
+
     /// <summary>Whether a customer of <paramref name="segment"/> may claim.</summary>
     public bool Admits(string segment)
     {

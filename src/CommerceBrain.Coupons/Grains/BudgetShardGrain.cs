@@ -108,8 +108,10 @@ internal sealed class BudgetShardGrain(
                 _ = Refill().ContinueWith(static t => _ = t.Exception, TaskScheduler.Current);
             }
 
+            // Whole milliseconds, as the ledger keeps them: a repeated key after a restart returns the very same grant.
+            var at = DateTimeOffset.FromUnixTimeMilliseconds(now.ToUnixTimeMilliseconds());
             var grant = new CouponGrant(CouponId(seq), campaignId, request.CustomerId, request.IdempotencyKey, tier.FaceValue,
-                tier.MinSpend, request.Tier, now + terms.Spec.CouponValidity, now);
+                tier.MinSpend, request.Tier, at + terms.Spec.CouponValidity, at);
             try
             {
                 await ledger.AppendAsync(new GrantRow(shard, seq, grant));

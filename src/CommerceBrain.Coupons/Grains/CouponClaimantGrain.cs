@@ -9,6 +9,8 @@ namespace CommerceBrain.Coupons.Grains;
 /// One customer in one campaign. Not reentrant: the customer's claims run one at a time, so the per-user limit and
 /// the idempotency key are exact however many silos the claims arrive on. Its grants come from the ledger.
 /// </summary>
+/// <remarks>A flash sale activates one claimant per customer, so they are collected after a short idle time.</remarks>
+[CollectionAgeLimit(Minutes = 2)]
 internal sealed class CouponClaimantGrain(CouponLedger ledger, ITierChooser tiers) : Grain, ICouponClaimantGrain
 {
     private readonly Dictionary<string, CouponGrant> byKey = new(StringComparer.Ordinal);
@@ -54,10 +56,14 @@ internal sealed class CouponClaimantGrain(CouponLedger ledger, ITierChooser tier
             return await DenyHere(home, DenialReason.PerUserLimit);
         }
 
-        segment ??= (await GrainFactory.GetGrain<ICustomerGrain>(customerId).Get())?.Segment ?? CustomerSegments.New;
-        if (!spec.Eligibility.Admits(segment))
+        if (spec.Eligibility.Restricts || tiers.NeedsSegment)
         {
-            return await DenyHere(home, DenialReason.NotEligible);
+            // A customer the shop does not know yet is a new customer.
+            segment ??= (await GrainFactory.GetGrain<ICustomerGrain>(customerId).Get())?.Segment ?? CustomerSegments.New;
+            if (!spec.Eligibility.Admits(segment))
+            {
+                return await DenyHere(home, DenialReason.NotEligible);
+            }
         }
 
         var request = new ShardGrantRequest(customerId, idempotencyKey, tiers.Choose(terms, customerId, segment));

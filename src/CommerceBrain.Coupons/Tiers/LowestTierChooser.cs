@@ -6,7 +6,10 @@ namespace CommerceBrain.Coupons.Tiers;
 public sealed class LowestTierChooser : ITierChooser
 {
     /// <inheritdoc />
-    public int Choose(CampaignTerms terms, string customerId, string segment)
+    public bool NeedsSegment => false;
+
+    /// <inheritdoc />
+    public int Choose(CampaignTerms terms, string customerId, string? segment)
     {
         ArgumentNullException.ThrowIfNull(terms);
         var tiers = terms.Spec.Tiers;
