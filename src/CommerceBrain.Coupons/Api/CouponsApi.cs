@@ -107,7 +107,10 @@ public static partial class CouponsApi
         }
 
         var customerId = user.SubjectId()!;
+        using var activity = CouponsTelemetry.Source.StartActivity("coupons.claim");
+        activity?.SetTag("coupons.campaign_id", id);
         var result = await grains.GetGrain<ICouponClaimantGrain>(CampaignKeys.Claimant(id, customerId)).Claim(key);
+        activity?.SetTag("coupons.outcome", result.Reason is { } denied ? ApiNames.Of(denied) : result.Outcome.ToString());
         switch (result)
         {
             case { Outcome: ClaimOutcome.Granted, Grant: { } grant }:
