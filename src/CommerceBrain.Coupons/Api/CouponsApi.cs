@@ -32,6 +32,11 @@ public static partial class CouponsApi
             .WithSummary("Creates a coupon campaign: budget and tiers in minor units, per-user limit, time window, eligibility, issuance ceiling, shards.")
             .Produces<CampaignResponse>(StatusCodes.Status201Created)
             .ProducesValidationProblem();
+        api.MapGet("/open", Open)
+            .RequireAuthorization(Policies.Customer)
+            .WithName("OpenCampaigns")
+            .WithSummary("Campaigns a customer can claim from now: name, the smallest coupon's value and minimum spend, end.")
+            .Produces<IReadOnlyList<OpenCampaignResponse>>();
         api.MapGet("/{id}", Get)
             .RequireAuthorization(Policies.Admin)
             .WithName("GetCampaign")
@@ -74,6 +79,12 @@ public static partial class CouponsApi
         return view is null
             ? Problem(StatusCodes.Status409Conflict, "The campaign id is taken.", "Create the campaign again.")
             : TypedResults.Created($"/api/campaigns/{id}", ToResponse(view));
+    }
+
+    private static async Task<IResult> Open(IGrainFactory grains)
+    {
+        var open = await grains.GetGrain<ICampaignDirectoryGrain>(ICampaignDirectoryGrain.Key).Open();
+        return TypedResults.Ok(open.Select(c => new OpenCampaignResponse(c.CampaignId, c.Name, c.FaceValue, c.MinSpend, c.EndsAt)).ToList());
     }
 
     private static async Task<IResult> Get(string id, IGrainFactory grains) =>

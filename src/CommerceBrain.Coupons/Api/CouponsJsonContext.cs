@@ -8,4 +8,5 @@ namespace CommerceBrain.Coupons.Api;
 [JsonSerializable(typeof(CreateCampaignRequest))]
 [JsonSerializable(typeof(CampaignResponse))]
 [JsonSerializable(typeof(ClaimResponse))]
+[JsonSerializable(typeof(List<OpenCampaignResponse>))]
 internal sealed partial class CouponsJsonContext : JsonSerializerContext;

@@ -47,6 +47,7 @@ internal sealed class CampaignGrain(
         state.State.CreatedAt = clock.GetUtcNow();
         await state.WriteStateAsync();
         CouponsLog.CampaignCreated(logger, Id, spec.Budget, spec.Shards);
+        await Directory().Register(CampaignListing.Of(state.State.Terms(Id)!));
         return await View();
     }
 
@@ -118,10 +119,13 @@ internal sealed class CampaignGrain(
             CouponsLog.CampaignStatusChanged(logger, Id, to.ToString());
             var terms = state.State.Terms(Id)!;
             await Task.WhenAll(Enumerable.Range(0, state.State.Spec.Shards).Select(k => Shard(k).TermsChanged(terms)));
+            await Directory().Register(CampaignListing.Of(terms));
         }
 
         return await View();
     }
+
+    private ICampaignDirectoryGrain Directory() => GrainFactory.GetGrain<ICampaignDirectoryGrain>(ICampaignDirectoryGrain.Key);
 
     private IBudgetShardGrain Shard(int shard) => GrainFactory.GetGrain<IBudgetShardGrain>(CampaignKeys.Shard(Id, shard));
 }

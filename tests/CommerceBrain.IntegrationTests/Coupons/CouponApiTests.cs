@@ -224,4 +224,22 @@ public sealed class CouponApiTests(CouponSilo fixture) : IClassFixture<CouponSil
             response.Dispose();
         }
     }
+
+    [Fact]
+    public async Task A_customer_sees_open_campaigns_and_not_paused_ones()
+    {
+        var open = await CreateCampaign();
+        var paused = await CreateCampaign();
+        using var pause = await Admin.PostAsync($"/api/campaigns/{paused}/pause", null);
+        var customer = Silo.ClientAs("cust-browsing", Roles.Customer);
+
+        var listed = await customer.GetFromJsonAsync<JsonElement>("/api/campaigns/open");
+
+        var ids = listed.EnumerateArray().Select(c => c.GetProperty("id").GetString()).ToList();
+        Assert.Contains(open, ids);
+        Assert.DoesNotContain(paused, ids);
+        var mine = listed.EnumerateArray().Single(c => c.GetProperty("id").GetString() == open);
+        Assert.Equal(500, mine.GetProperty("value").GetInt64());
+        Assert.Equal(3_000, mine.GetProperty("minSpend").GetInt64());
+    }
 }
