@@ -150,7 +150,21 @@ internal sealed class BudgetShardGrain(
         new Dictionary<DenialReason, long>(denials), window.RatePerSecond(clock.GetUtcNow())));
 
     // One refill at a time; every claim short of budget waits for the same one.
-    private Task Refill() => refill ??= RefillOnce();
+    private Task Refill()
+    {
+        if (refill is null)
+        {
+            var started = RefillOnce();
+            if (!started.IsCompleted)
+            {
+                refill = started;
+            }
+
+            return started;
+        }
+
+        return refill;
+    }
 
     private async Task RefillOnce()
     {
@@ -176,6 +190,11 @@ internal sealed class BudgetShardGrain(
 
     private void Apply(CampaignTerms campaign)
     {
+        if (terms is not null && campaign.Version < terms.Version)
+        {
+            return;   // a lease answer older than a status change already applied
+        }
+
         var first = terms is null;
         terms = campaign;
         if (first)

@@ -115,6 +115,7 @@ internal sealed class CampaignGrain(
         if ((from is null || state.State.Status == from) && state.State.Status != CampaignStatus.Closed && state.State.Status != to)
         {
             state.State.Status = to;
+            state.State.StatusVersion++;
             await state.WriteStateAsync();
             CouponsLog.CampaignStatusChanged(logger, Id, to.ToString());
             var terms = state.State.Terms(Id)!;

@@ -14,6 +14,7 @@ public sealed class CampaignState
     [Id(1)] public CampaignStatus Status { get; set; }
     [Id(2)] public DateTimeOffset CreatedAt { get; set; }
     [Id(3)] public Dictionary<int, long> Leased { get; set; } = [];
+    [Id(4)] public long StatusVersion { get; set; }
 
     public long TotalLeased => Leased.Values.Sum();
 
@@ -57,5 +58,5 @@ public sealed class CampaignState
         return raised;
     }
 
-    public CampaignTerms? Terms(string campaignId) => Spec is null ? null : new CampaignTerms(campaignId, Spec, Status);
+    public CampaignTerms? Terms(string campaignId) => Spec is null ? null : new CampaignTerms(campaignId, Spec, Status) { Version = StatusVersion };
 }
