@@ -2,6 +2,8 @@ using CommerceBrain.Commerce;
 using CommerceBrain.Commerce.Api;
 using CommerceBrain.Conversations;
 using CommerceBrain.Conversations.Api;
+using CommerceBrain.Coupons;
+using CommerceBrain.Coupons.Api;
 using CommerceBrain.Diagnostics;
 using CommerceBrain.Diagnostics.Api;
 using CommerceBrain.Identity;
@@ -58,7 +60,8 @@ public static class SiloApplication
             .AddNlu(configuration)
             // After UseOrleans: the demo-data seeder's hosted service calls grains.
             .AddCommerce(configuration)
-            .AddConversations(configuration);
+            .AddConversations(configuration)
+            .AddCoupons(configuration);
 
         var app = builder.Build();
         app.MapCommerceBrainDefaults();
@@ -74,6 +77,7 @@ public static class SiloApplication
         app.MapNluApi();
         app.MapCommerceApi();
         app.MapConversationsApi();
+        app.MapCouponsApi();
         return app;
     }
 

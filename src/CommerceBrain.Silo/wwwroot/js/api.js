@@ -46,8 +46,8 @@ const defaultRetry = { attempts: 6, baseDelayMs: 1000, maxDelayMs: 30000 };
  * and returns true when it did, so the request is sent once more.
  */
 export function createApi({ getToken, renewToken = async () => false, fetchImpl = (...a) => fetch(...a) }) {
-  async function once(method, path, body) {
-    const headers = { Accept: 'application/json, application/problem+json' };
+  async function once(method, path, body, extraHeaders = {}) {
+    const headers = { Accept: 'application/json, application/problem+json', ...extraHeaders };
     const token = getToken();
     if (token) {
       headers.Authorization = `Bearer ${token}`;
@@ -89,13 +89,14 @@ export function createApi({ getToken, renewToken = async () => false, fetchImpl 
   /**
    * Sends one request. With retry, a transient failure (network, 503, 429) is sent again unchanged, so an idempotent
    * body (a message with its clientMessageId) is never taken twice; onRetry(attempt, delayMs) lets the page say so.
+   * headers adds request headers (e.g. an Idempotency-Key, the same on every retry).
    */
-  async function request(method, path, body, { retry = null, onRetry = () => {} } = {}) {
+  async function request(method, path, body, { retry = null, onRetry = () => {}, headers = {} } = {}) {
     const policy = retry ? { ...defaultRetry, ...retry } : null;
     let renewed = false;
     for (let attempt = 1; ; attempt++) {
       try {
-        return await once(method, path, body);
+        return await once(method, path, body, headers);
       } catch (error) {
         if (error.status === 401 && !renewed) {
           renewed = true;

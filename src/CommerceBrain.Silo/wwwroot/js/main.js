@@ -1,10 +1,11 @@
 // Entry point: reads the page's settings, signs the customer in and starts the chat.
 import { byId, el } from './dom.js';
 import { applyTo, language, setLanguage, t } from './i18n.js';
-import { createApi } from './api.js';
+import { createApi, newClientMessageId } from './api.js';
 import { defaultDemoCustomer, devToken, resolveIdentity } from './identity.js';
 import { createChat } from './chat.js';
 import { setUpOrdersPanel } from './orders.js';
+import { setUpCouponsPanel } from './coupons.js';
 import { setUpCloseDialog } from './close-dialog.js';
 import { notice } from './messages.js';
 import { toastError } from './toasts.js';
@@ -55,6 +56,7 @@ function setComposerEnabled(enabled) {
   byId('input').disabled = !enabled;
   byId('send-button').disabled = !enabled;
   byId('orders-button').disabled = !enabled;
+  byId('coupons-button').disabled = !enabled;
 }
 
 function headerTitle(merchantId) {
@@ -84,6 +86,12 @@ async function main() {
 
   setUpComposer((text) => chat?.send(text));
   setUpOrdersPanel({ load: () => api.get('/api/me/orders'), ask: (orderId) => chat?.askAboutOrder(orderId) });
+  setUpCouponsPanel({
+    load: () => api.get('/api/campaigns/open'),
+    // One key per click, the same on every retry: a retried claim returns the coupon instead of taking a second one.
+    claim: (campaignId) => api.post(`/api/campaigns/${encodeURIComponent(campaignId)}/claims`, undefined,
+      { retry: { attempts: 4 }, headers: { 'Idempotency-Key': newClientMessageId() } }),
+  });
   const closeDialog = setUpCloseDialog({ submit: (rating) => chat.close(rating) });
   byId('close-button').addEventListener('click', () => chat?.hasSession && closeDialog.open());
   byId('restart-button').addEventListener('click', () => chat?.restart());

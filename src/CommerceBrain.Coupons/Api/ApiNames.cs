@@ -1,0 +1,24 @@
+using CommerceBrain.Coupons.Contracts;
+
+namespace CommerceBrain.Coupons.Api;
+
+/// <summary>The API's names for statuses and denial reasons.</summary>
+internal static class ApiNames
+{
+    public static string Of(CampaignStatus status) => status switch
+    {
+        CampaignStatus.Active => "active",
+        CampaignStatus.Paused => "paused",
+        CampaignStatus.Closed => "closed",
+        _ => "none",
+    };
+
+    public static string Of(DenialReason reason) => reason switch
+    {
+        DenialReason.BudgetExhausted => "budget_exhausted",
+        DenialReason.PerUserLimit => "per_user_limit",
+        DenialReason.NotEligible => "not_eligible",
+        DenialReason.CampaignNotActive => "campaign_not_active",
+        _ => "unknown_campaign",
+    };
+}

@@ -1,0 +1,17 @@
+namespace CommerceBrain.Coupons.Api;
+
+/// <summary>A campaign with its figures, as admins see it.</summary>
+public sealed record CampaignResponse(
+    string Id,
+    string Name,
+    string Status,
+    long Budget,
+    IReadOnlyList<TierRequest> Tiers,
+    int PerUserLimit,
+    DateTimeOffset StartsAt,
+    DateTimeOffset EndsAt,
+    EligibilityRequest Eligibility,
+    int? MaxClaimsPerSecond,
+    int Shards,
+    DateTimeOffset CreatedAt,
+    CampaignStatsResponse Stats);

@@ -1,0 +1,12 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace CommerceBrain.Coupons.Api;
+
+/// <summary>JSON contracts of <c>/api/campaigns</c> (web defaults: camelCase).</summary>
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
+[JsonSerializable(typeof(CreateCampaignRequest))]
+[JsonSerializable(typeof(CampaignResponse))]
+[JsonSerializable(typeof(ClaimResponse))]
+[JsonSerializable(typeof(List<OpenCampaignResponse>))]
+internal sealed partial class CouponsJsonContext : JsonSerializerContext;

@@ -1,0 +1,21 @@
+namespace CommerceBrain.Coupons.Contracts;
+
+/// <summary>
+/// A campaign as created: a total <paramref name="Budget"/> in minor units, its tiers (lowest face value first), at
+/// most <paramref name="PerUserLimit"/> coupons per customer, claimable in [<paramref name="StartsAt"/>,
+/// <paramref name="EndsAt"/>), an optional issuance ceiling and the number of budget shards.
+/// </summary>
+[GenerateSerializer]
+[Immutable]
+[Alias("coupons.campaign-spec")]
+public sealed record CampaignSpec(
+    [property: Id(0)] string Name,
+    [property: Id(1)] long Budget,
+    [property: Id(2)] IReadOnlyList<CouponTier> Tiers,
+    [property: Id(3)] int PerUserLimit,
+    [property: Id(4)] DateTimeOffset StartsAt,
+    [property: Id(5)] DateTimeOffset EndsAt,
+    [property: Id(6)] CampaignEligibility Eligibility,
+    [property: Id(7)] int? MaxClaimsPerSecond,
+    [property: Id(8)] int Shards,
+    [property: Id(9)] TimeSpan CouponValidity);

@@ -1,0 +1,17 @@
+namespace CommerceBrain.Coupons.Contracts;
+
+/// <summary>How a claim ended.</summary>
+public enum ClaimOutcome
+{
+    /// <summary>A new coupon; its ledger row is committed.</summary>
+    Granted = 0,
+
+    /// <summary>The idempotency key was seen before: the same coupon again.</summary>
+    Repeated = 1,
+
+    /// <summary>Refused for a <see cref="DenialReason"/>.</summary>
+    Denied = 2,
+
+    /// <summary>The shard is full or over the issuance ceiling: try again after a while.</summary>
+    Busy = 3,
+}

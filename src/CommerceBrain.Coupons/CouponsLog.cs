@@ -1,0 +1,25 @@
+using Microsoft.Extensions.Logging;
+
+namespace CommerceBrain.Coupons;
+
+/// <summary>The module's log messages (ids, amounts and reasons only; never personal data).</summary>
+internal static partial class CouponsLog
+{
+    [LoggerMessage(EventId = 8001, Level = LogLevel.Information, Message = "Campaign {CampaignId} created with budget {Budget} over {Shards} shards")]
+    public static partial void CampaignCreated(ILogger logger, string campaignId, long budget, int shards);
+
+    [LoggerMessage(EventId = 8002, Level = LogLevel.Information, Message = "Campaign {CampaignId} is now {Status}")]
+    public static partial void CampaignStatusChanged(ILogger logger, string campaignId, string status);
+
+    [LoggerMessage(EventId = 8003, Level = LogLevel.Warning, Message = "Campaign {CampaignId} shard {Shard}: the ledger shows {Spent} spent but only {Leased} leased; the lease is raised to match")]
+    public static partial void LeaseReconciled(ILogger logger, string campaignId, int shard, long spent, long leased);
+
+    [LoggerMessage(EventId = 8004, Level = LogLevel.Debug, Message = "Campaign {CampaignId} shard {Shard} leased {Granted} (asked {Wanted})")]
+    public static partial void Leased(ILogger logger, string campaignId, int shard, long granted, long wanted);
+
+    [LoggerMessage(EventId = 8005, Level = LogLevel.Information, Message = "Campaign {CampaignId} shard {Shard} rebuilt from the ledger: {Count} grants, {Spent} spent of {Leased} leased")]
+    public static partial void ShardRebuilt(ILogger logger, string campaignId, int shard, long count, long spent, long leased);
+
+    [LoggerMessage(EventId = 8006, Level = LogLevel.Error, Message = "Campaign {CampaignId} shard {Shard}: a grant's ledger append failed; its budget stays spent")]
+    public static partial void AppendFailed(ILogger logger, Exception exception, string campaignId, int shard);
+}

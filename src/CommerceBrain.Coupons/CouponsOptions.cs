@@ -1,0 +1,30 @@
+namespace CommerceBrain.Coupons;
+
+/// <summary>Coupon budget settings, bound from <c>CommerceBrain:Coupons</c>.</summary>
+public sealed class CouponsOptions
+{
+    /// <summary>The configuration section.</summary>
+    public const string Section = "CommerceBrain:Coupons";
+
+    /// <summary>Budget shards of a campaign that does not say (each a grain with its own lease and in-flight queue).</summary>
+    public int DefaultShards { get; set; } = 8;
+
+    /// <summary>The most shards a campaign may ask for.</summary>
+    public int MaxShards { get; set; } = 256;
+
+    /// <summary>
+    /// Claims one shard grain holds in flight (waiting for their ledger commit) before it refuses with 429: a bounded
+    /// queue instead of one that grows until the silo falls over.
+    /// </summary>
+    public int MaxInFlightPerShard { get; set; } = 4096;
+
+    /// <summary>A shard asks the campaign for about budget ÷ (shards × this) per refill: smaller chunks leave less
+    /// budget stranded in idle shards, larger ones mean fewer lease writes.</summary>
+    public int LeaseChunksPerShard { get; set; } = 8;
+
+    /// <summary>How long a granted coupon stays valid when the campaign does not say.</summary>
+    public TimeSpan DefaultCouponValidity { get; set; } = TimeSpan.FromDays(30);
+
+    /// <summary>The <c>Retry-After</c> given with a 429.</summary>
+    public TimeSpan RetryAfter { get; set; } = TimeSpan.FromSeconds(1);
+}

@@ -1,0 +1,108 @@
+using CommerceBrain.Commerce.Contracts;
+using CommerceBrain.Coupons.Contracts;
+using CommerceBrain.Coupons.Storage;
+using CommerceBrain.Coupons.Tiers;
+
+namespace CommerceBrain.Coupons.Grains;
+
+/// <summary>
+/// One customer in one campaign. Not reentrant: the customer's claims run one at a time, so the per-user limit and
+/// the idempotency key are exact however many silos the claims arrive on. Its grants come from the ledger.
+/// </summary>
+/// <remarks>A flash sale activates one claimant per customer, so they are collected after a short idle time.</remarks>
+[CollectionAgeLimit(Minutes = 2)]
+internal sealed class CouponClaimantGrain(CouponLedger ledger, ITierChooser tiers) : Grain, ICouponClaimantGrain
+{
+    private readonly Dictionary<string, CouponGrant> byKey = new(StringComparer.Ordinal);
+    private readonly List<CouponGrant> grants = [];
+    private string campaignId = "";
+    private string customerId = "";
+    private CampaignTerms? terms;
+    private string? segment;
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        (campaignId, customerId) = CampaignKeys.Split(this.GetPrimaryKeyString());
+        terms = await GrainFactory.GetGrain<ICampaignGrain>(campaignId).Terms();
+        if (terms is null)
+        {
+            return;
+        }
+
+        foreach (var grant in await ledger.CustomerGrantsAsync(campaignId, customerId, cancellationToken))
+        {
+            Remember(grant with { MinSpend = MinSpend(grant.Tier) });
+        }
+    }
+
+    public async Task<ClaimResult> Claim(string idempotencyKey)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(idempotencyKey);
+        terms ??= await GrainFactory.GetGrain<ICampaignGrain>(campaignId).Terms();
+        if (terms is null)
+        {
+            return ClaimResult.Denied(DenialReason.UnknownCampaign);
+        }
+
+        if (byKey.TryGetValue(idempotencyKey, out var earlier))
+        {
+            return ClaimResult.Repeated(earlier);
+        }
+
+        var spec = terms.Spec;
+        var home = Math.Abs(customerId.GetHashCode(StringComparison.Ordinal) % spec.Shards);
+        if (grants.Count >= spec.PerUserLimit)
+        {
+            return await DenyHere(home, DenialReason.PerUserLimit);
+        }
+
+        if (spec.Eligibility.Restricts || tiers.NeedsSegment)
+        {
+            // A customer the shop does not know yet is a new customer.
+            segment ??= (await GrainFactory.GetGrain<ICustomerGrain>(customerId).Get())?.Segment ?? CustomerSegments.New;
+            if (!spec.Eligibility.Admits(segment))
+            {
+                return await DenyHere(home, DenialReason.NotEligible);
+            }
+        }
+
+        var request = new ShardGrantRequest(customerId, idempotencyKey, tiers.Choose(terms, customerId, segment));
+        ClaimResult result = ClaimResult.Denied(DenialReason.BudgetExhausted);
+
+        // Starting at a random shard spreads one hot campaign over all shards; at the end of the budget the other
+        // shards may still hold the rest of their leases, so an exhausted shard sends the claim on.
+        var start = Random.Shared.Next(spec.Shards);
+        for (var i = 0; i < spec.Shards; i++)
+        {
+            var shard = GrainFactory.GetGrain<IBudgetShardGrain>(CampaignKeys.Shard(campaignId, (start + i) % spec.Shards));
+            result = await shard.Grant(request);
+            if (result is not { Outcome: ClaimOutcome.Denied, Reason: DenialReason.BudgetExhausted })
+            {
+                break;
+            }
+        }
+
+        if (result is { Outcome: ClaimOutcome.Granted, Grant: { } grant })
+        {
+            Remember(grant);
+        }
+
+        return result;
+    }
+
+    public Task<IReadOnlyList<CouponGrant>> Grants() => Task.FromResult<IReadOnlyList<CouponGrant>>([.. grants]);
+
+    private async Task<ClaimResult> DenyHere(int shard, DenialReason reason)
+    {
+        await GrainFactory.GetGrain<IBudgetShardGrain>(CampaignKeys.Shard(campaignId, shard)).RecordDenial(reason);
+        return ClaimResult.Denied(reason);
+    }
+
+    private void Remember(CouponGrant grant)
+    {
+        byKey[grant.IdempotencyKey] = grant;
+        grants.Add(grant);
+    }
+
+    private long MinSpend(int tier) => terms is { } t && tier >= 0 && tier < t.Spec.Tiers.Count ? t.Spec.Tiers[tier].MinSpend : 0;
+}

@@ -1,0 +1,58 @@
+using CommerceBrain.Coupons.Api;
+
+namespace CommerceBrain.Coupons.Tests.Api;
+
+public sealed class CampaignValidationTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 1, 12, 0, 0, TimeSpan.Zero);
+
+    private static CreateCampaignRequest Valid() => new("Black Friday", 100_000, [new TierRequest(500, 2_000), new TierRequest(1_000, 5_000)],
+        1, null, Now.AddDays(1), new EligibilityRequest([ "new", "vip" ], false), 1_000, 4, null);
+
+    private static Dictionary<string, string[]> Errors(CreateCampaignRequest request) =>
+        CouponsApi.Validate(request, new CouponsOptions(), Now).Errors;
+
+    [Fact]
+    public void A_valid_request_becomes_a_spec_that_starts_now_with_the_default_coupon_validity()
+    {
+        var (spec, errors) = CouponsApi.Validate(Valid(), new CouponsOptions(), Now);
+
+        Assert.Empty(errors);
+        Assert.NotNull(spec);
+        Assert.Equal(Now, spec.StartsAt);
+        Assert.Equal(2, spec.Tiers.Count);
+        Assert.Equal(new CouponsOptions().DefaultCouponValidity, spec.CouponValidity);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-5)]
+    public void A_budget_that_is_not_positive_is_refused(long budget) =>
+        Assert.Contains("budget", Errors(Valid() with { Budget = budget }).Keys);
+
+    [Fact]
+    public void A_campaign_without_tiers_is_refused() =>
+        Assert.Contains("tiers", Errors(Valid() with { Tiers = [] }).Keys);
+
+    [Fact]
+    public void A_window_that_ends_before_it_starts_is_refused() =>
+        Assert.Contains("endsAt", Errors(Valid() with { StartsAt = Now.AddDays(2), EndsAt = Now.AddDays(1) }).Keys);
+
+    [Fact]
+    public void An_unknown_segment_is_refused() =>
+        Assert.Contains("eligibility.segments", Errors(Valid() with { Eligibility = new EligibilityRequest(["gold"], null) }).Keys);
+
+    [Fact]
+    public void A_tier_worth_more_than_the_budget_is_refused() =>
+        Assert.Contains("tiers[0].faceValue", Errors(Valid() with { Budget = 100, Tiers = [new TierRequest(500, 0)] }).Keys);
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(10_000)]
+    public void Shards_outside_the_allowed_range_are_refused(int shards) =>
+        Assert.Contains("shards", Errors(Valid() with { Shards = shards }).Keys);
+
+    [Fact]
+    public void A_per_user_limit_below_one_is_refused() =>
+        Assert.Contains("perUserLimit", Errors(Valid() with { PerUserLimit = 0 }).Keys);
+}
