@@ -4,7 +4,7 @@ namespace CommerceBrain.Coupons.Grains;
 
 /// <summary>The list of campaigns customers can claim from; written only when a campaign is created or changes status.</summary>
 internal sealed class CampaignDirectoryGrain(
-    [PersistentState("directory")] IPersistentState<CampaignDirectoryState> state,
+    [PersistentState("coupons-directory")] IPersistentState<CampaignDirectoryState> state,
     TimeProvider clock) : Grain, ICampaignDirectoryGrain
 {
     public async Task Register(CampaignListing listing)

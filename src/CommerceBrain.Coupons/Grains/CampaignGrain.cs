@@ -6,7 +6,7 @@ namespace CommerceBrain.Coupons.Grains;
 
 /// <summary>A coupon campaign's budget; the authority for how much budget is left to lease out.</summary>
 internal sealed class CampaignGrain(
-    [PersistentState("campaign")] IPersistentState<CampaignState> state,
+    [PersistentState("coupons-campaign")] IPersistentState<CampaignState> state,
     CouponLedger ledger,
     TimeProvider clock,
     ILogger<CampaignGrain> logger) : Grain, ICampaignGrain
