@@ -14,7 +14,11 @@ public static class CouponsModule
     /// <summary>The module's migration name (table <c>coupon_grants</c>).</summary>
     public const string MigrationModule = "coupons";
 
-    /// <summary>Registers options, the ledger and the tier chooser (the lowest tier unless another is registered first).</summary>
+    /// <summary>
+    /// Registers options, the ledger and the tier choosers: the default <see cref="ITierChooser"/> (the lowest tier unless
+    /// another is registered first) and, for campaigns created with the optimiser, whatever
+    /// <see cref="Allocation.IConversionPredictor"/> the host registers.
+    /// </summary>
     public static IServiceCollection AddCoupons(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(services);
@@ -24,6 +28,7 @@ public static class CouponsModule
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<CouponLedger>();
         services.TryAddSingleton<ITierChooser, LowestTierChooser>();
+        services.TryAddSingleton<TierChoosers>();
         services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, CouponsJsonContext.Default));
         return services;
     }

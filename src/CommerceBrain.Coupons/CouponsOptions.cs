@@ -27,4 +27,21 @@ public sealed class CouponsOptions
 
     /// <summary>The <c>Retry-After</c> given with a 429.</summary>
     public TimeSpan RetryAfter { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// The optimiser's starting budget price λ0 (expected conversions per minor unit) for an optimised campaign; the
+    /// pacing controller moves λ within [λ0 / 20, 20 · λ0]. Take it from an offline solve on a forecast sample.
+    /// </summary>
+    public double OptimiserInitialLambda { get; set; } = 3.7e-4;
+
+    /// <summary>Orders the optimiser reads per customer to derive recent-order features (last 90 days).</summary>
+    public int OptimiserRecentOrders { get; set; } = 50;
+
+    /// <summary>The basket (minor units) assumed for a customer without recent orders.</summary>
+    public long OptimiserTypicalBasket { get; set; } = 4000;
+
+    /// <summary>
+    /// The price sensitivity (0…1) assumed for every customer: the commerce module does not record discounts per order yet.
+    /// </summary>
+    public double OptimiserPriceSensitivity { get; set; } = 0.5;
 }

@@ -1,3 +1,5 @@
+using CommerceBrain.Coupons.Tiers;
+
 namespace CommerceBrain.Coupons.Allocation;
 
 /// <summary>
@@ -11,6 +13,20 @@ public sealed class OnlineTierChooser(IConversionPredictor predictor, PacingCont
     public PacingController Controller => controller;
 
     /// <inheritdoc />
+    public bool NeedsCustomer => true;
+
+    /// <inheritdoc />
+    public ValueTask<TierDecision> ChooseAsync(TierContext context, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (context.Customer is not { } customer)
+            throw new ArgumentException("The optimiser needs the customer's features.", nameof(context));
+        return ChooseAsync(customer, [.. context.Terms.Spec.Tiers.Select(t => new TierOption(t.FaceValue, t.MinSpend))], context.Pacing,
+            cancellationToken);
+    }
+
+    /// <summary>Chooses a tier for <paramref name="customer"/> among <paramref name="tiers"/> at <paramref name="pacing"/>.</summary>
+    /// <exception cref="ArgumentException">No tiers, a non-positive face value, or features out of range.</exception>
     public async ValueTask<TierDecision> ChooseAsync(CustomerFeatures customer, IReadOnlyList<TierOption> tiers, PacingState pacing,
         CancellationToken cancellationToken = default)
     {

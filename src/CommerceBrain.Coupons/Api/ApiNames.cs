@@ -5,6 +5,11 @@ namespace CommerceBrain.Coupons.Api;
 /// <summary>The API's names for statuses and denial reasons.</summary>
 internal static class ApiNames
 {
+    public const string Lowest = "lowest";
+    public const string Optimised = "optimised";
+
+    public static string Of(TierAllocation allocation) => allocation == TierAllocation.Optimised ? Optimised : Lowest;
+
     public static string Of(CampaignStatus status) => status switch
     {
         CampaignStatus.Active => "active",

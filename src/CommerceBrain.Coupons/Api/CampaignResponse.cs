@@ -14,4 +14,5 @@ public sealed record CampaignResponse(
     int? MaxClaimsPerSecond,
     int Shards,
     DateTimeOffset CreatedAt,
-    CampaignStatsResponse Stats);
+    CampaignStatsResponse Stats,
+    string Allocation = ApiNames.Lowest);

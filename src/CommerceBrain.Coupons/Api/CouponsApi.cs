@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Claims;
 using System.Text.RegularExpressions;
 using CommerceBrain.Coupons.Contracts;
+using CommerceBrain.Coupons.Tiers;
 using CommerceBrain.Identity;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -66,9 +67,9 @@ public static partial class CouponsApi
     }
 
     private static async Task<IResult> Create([FromBody] CreateCampaignRequest? request, IGrainFactory grains,
-        IOptions<CouponsOptions> options, TimeProvider clock)
+        IOptions<CouponsOptions> options, TimeProvider clock, TierChoosers choosers)
     {
-        var (spec, errors) = Validate(request, options.Value, clock.GetUtcNow());
+        var (spec, errors) = Validate(request, options.Value, clock.GetUtcNow(), choosers.CanOptimise);
         if (spec is null)
         {
             return TypedResults.ValidationProblem(errors);
@@ -148,7 +149,7 @@ public static partial class CouponsApi
     }
 
     internal static (CampaignSpec? Spec, Dictionary<string, string[]> Errors) Validate(CreateCampaignRequest? request,
-        CouponsOptions options, DateTimeOffset now)
+        CouponsOptions options, DateTimeOffset now, bool canOptimise = true)
     {
         var errors = new Dictionary<string, string[]>();
         if (request is null)
@@ -229,6 +230,20 @@ public static partial class CouponsApi
             errors["couponValidDays"] = ["'couponValidDays' must be 1-3650."];
         }
 
+        var allocation = TierAllocation.Lowest;
+        if (request.Allocation is ApiNames.Optimised)
+        {
+            allocation = TierAllocation.Optimised;
+            if (!canOptimise)
+            {
+                errors["allocation"] = ["'optimised' allocation needs a conversion model, and this deployment has none."];
+            }
+        }
+        else if (request.Allocation is not (null or ApiNames.Lowest))
+        {
+            errors["allocation"] = [$"'allocation' must be '{ApiNames.Lowest}' or '{ApiNames.Optimised}'."];
+        }
+
         if (errors.Count > 0)
         {
             return (null, errors);
@@ -237,7 +252,7 @@ public static partial class CouponsApi
         var validity = request.CouponValidDays is { } days ? TimeSpan.FromDays(days) : options.DefaultCouponValidity;
         var eligibility = new CampaignEligibility(segments is { Count: > 0 } ? [.. segments] : null, request.Eligibility?.NewCustomersOnly ?? false);
         return (new CampaignSpec(request.Name!.Trim(), request.Budget!.Value, tiers, request.PerUserLimit!.Value, startsAt,
-            request.EndsAt!.Value, eligibility, request.MaxClaimsPerSecond, shards, validity), errors);
+            request.EndsAt!.Value, eligibility, request.MaxClaimsPerSecond, shards, validity) { Allocation = allocation }, errors);
     }
 
     private static CampaignResponse ToResponse(CampaignView view)
@@ -249,7 +264,8 @@ public static partial class CouponsApi
             new EligibilityRequest(spec.Eligibility.Segments, spec.Eligibility.NewCustomersOnly), spec.MaxClaimsPerSecond, spec.Shards,
             view.CreatedAt,
             new CampaignStatsResponse(stats.GrantedCount, stats.GrantedAmount, stats.Remaining, stats.Leased,
-                stats.Denials.ToDictionary(d => ApiNames.Of(d.Key), d => d.Value), stats.RatePerSecond));
+                stats.Denials.ToDictionary(d => ApiNames.Of(d.Key), d => d.Value), stats.RatePerSecond),
+            ApiNames.Of(spec.Allocation));
     }
 
     private static ClaimResponse ToResponse(CouponGrant grant) => new(grant.CouponId, grant.Value, grant.MinSpend, grant.ExpiresAt);

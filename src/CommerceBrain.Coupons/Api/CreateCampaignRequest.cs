@@ -1,6 +1,6 @@
 namespace CommerceBrain.Coupons.Api;
 
-/// <summary>The body of <c>POST /api/campaigns</c> (amounts in minor units).</summary>
+/// <summary>The body of <c>POST /api/campaigns</c> (amounts in minor units); <c>allocation</c> is <c>lowest</c> (default) or <c>optimised</c>.</summary>
 public sealed record CreateCampaignRequest(
     string? Name,
     long? Budget,
@@ -11,4 +11,5 @@ public sealed record CreateCampaignRequest(
     EligibilityRequest? Eligibility,
     int? MaxClaimsPerSecond,
     int? Shards,
-    int? CouponValidDays);
+    int? CouponValidDays,
+    string? Allocation = null);

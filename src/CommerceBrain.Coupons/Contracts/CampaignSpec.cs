@@ -3,7 +3,7 @@ namespace CommerceBrain.Coupons.Contracts;
 /// <summary>
 /// A campaign as created: a total <paramref name="Budget"/> in minor units, its tiers (lowest face value first), at
 /// most <paramref name="PerUserLimit"/> coupons per customer, claimable in [<paramref name="StartsAt"/>,
-/// <paramref name="EndsAt"/>), an optional issuance ceiling and the number of budget shards.
+/// <paramref name="EndsAt"/>), an optional issuance ceiling, the number of budget shards and how tiers are allocated.
 /// </summary>
 [GenerateSerializer]
 [Immutable]
@@ -18,4 +18,9 @@ public sealed record CampaignSpec(
     [property: Id(6)] CampaignEligibility Eligibility,
     [property: Id(7)] int? MaxClaimsPerSecond,
     [property: Id(8)] int Shards,
-    [property: Id(9)] TimeSpan CouponValidity);
+    [property: Id(9)] TimeSpan CouponValidity)
+{
+    /// <summary>How claims get their tier; <see cref="TierAllocation.Lowest"/> unless the campaign asked for the optimiser.</summary>
+    [Id(10)]
+    public TierAllocation Allocation { get; init; }
+}

@@ -1,7 +1,9 @@
 using CommerceBrain.Commerce.Contracts;
+using CommerceBrain.Coupons.Allocation;
 using CommerceBrain.Coupons.Contracts;
 using CommerceBrain.Coupons.Storage;
 using CommerceBrain.Coupons.Tiers;
+using Microsoft.Extensions.Options;
 
 namespace CommerceBrain.Coupons.Grains;
 
@@ -11,7 +13,11 @@ namespace CommerceBrain.Coupons.Grains;
 /// </summary>
 /// <remarks>A flash sale activates one claimant per customer, so they are collected after a short idle time.</remarks>
 [CollectionAgeLimit(Minutes = 2)]
-internal sealed class CouponClaimantGrain(CouponLedger ledger, ITierChooser tiers) : Grain, ICouponClaimantGrain
+internal sealed class CouponClaimantGrain(
+    CouponLedger ledger,
+    TierChoosers choosers,
+    IOptions<CouponsOptions> options,
+    TimeProvider clock) : Grain, ICouponClaimantGrain
 {
     private readonly Dictionary<string, CouponGrant> byKey = new(StringComparer.Ordinal);
     private readonly List<CouponGrant> grants = [];
@@ -19,6 +25,7 @@ internal sealed class CouponClaimantGrain(CouponLedger ledger, ITierChooser tier
     private string customerId = "";
     private CampaignTerms? terms;
     private string? segment;
+    private CustomerFeatures? features;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -56,7 +63,8 @@ internal sealed class CouponClaimantGrain(CouponLedger ledger, ITierChooser tier
             return await DenyHere(home, DenialReason.PerUserLimit);
         }
 
-        if (spec.Eligibility.Restricts || tiers.NeedsSegment)
+        var chooser = choosers.For(terms);
+        if (spec.Eligibility.Restricts || chooser.NeedsCustomer)
         {
             // A customer the shop does not know yet is a new customer.
             segment ??= (await GrainFactory.GetGrain<ICustomerGrain>(customerId).Get())?.Segment ?? CustomerSegments.New;
@@ -66,7 +74,19 @@ internal sealed class CouponClaimantGrain(CouponLedger ledger, ITierChooser tier
             }
         }
 
-        var request = new ShardGrantRequest(customerId, idempotencyKey, tiers.Choose(terms, customerId, segment));
+        if (chooser.NeedsCustomer)
+        {
+            features ??= await ReadFeatures(segment!);
+        }
+
+        var decision = await chooser.ChooseAsync(new TierContext(terms, customerId, features, choosers.Pacing(terms, clock.GetUtcNow())));
+        if (decision.IsNone)
+        {
+            // The optimiser judged no coupon worth its budget price for this customer now.
+            return await DenyHere(home, DenialReason.NotEligible);
+        }
+
+        var request = new ShardGrantRequest(customerId, idempotencyKey, decision.Tier);
         ClaimResult result = ClaimResult.Denied(DenialReason.BudgetExhausted);
 
         // Starting at a random shard spreads one hot campaign over all shards; at the end of the budget the other
@@ -84,6 +104,7 @@ internal sealed class CouponClaimantGrain(CouponLedger ledger, ITierChooser tier
 
         if (result is { Outcome: ClaimOutcome.Granted, Grant: { } grant })
         {
+            choosers.Granted(terms, grant.Value);
             Remember(grant);
         }
 
@@ -96,6 +117,15 @@ internal sealed class CouponClaimantGrain(CouponLedger ledger, ITierChooser tier
     {
         await GrainFactory.GetGrain<IBudgetShardGrain>(CampaignKeys.Shard(campaignId, shard)).RecordDenial(reason);
         return ClaimResult.Denied(reason);
+    }
+
+    // Read once per activation: the features change slowly, and a flash sale must not hammer the customer grain.
+    private async Task<CustomerFeatures> ReadFeatures(string customerSegment)
+    {
+        var settings = options.Value;
+        var orders = await GrainFactory.GetGrain<ICustomerGrain>(customerId).RecentOrders(settings.OptimiserRecentOrders);
+        return CustomerFeatureReader.From(customerSegment, orders, clock.GetUtcNow(), settings.OptimiserTypicalBasket,
+            settings.OptimiserPriceSensitivity);
     }
 
     private void Remember(CouponGrant grant)

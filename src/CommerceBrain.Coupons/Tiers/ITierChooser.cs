@@ -1,22 +1,21 @@
-using CommerceBrain.Coupons.Contracts;
+using CommerceBrain.Coupons.Allocation;
 
 namespace CommerceBrain.Coupons.Tiers;
 
 /// <summary>
-/// Chooses which of a campaign's tiers a claim gets. The seam for the allocation optimiser; the default is
-/// <see cref="LowestTierChooser"/>. Register another before <c>AddCoupons</c> (or replace the registration) to use it.
+/// The claim path's one seam for choosing a claim's tier, or none. <see cref="LowestTierChooser"/> is the default; the
+/// allocation optimiser (<see cref="OnlineTierChooser"/>) is chosen per campaign by <see cref="TierChoosers"/>.
+/// Advisory: the budget shards still enforce the budget, the claimant the per-user limit.
 /// </summary>
 public interface ITierChooser
 {
     /// <summary>
-    /// Whether <see cref="Choose"/> uses the customer's segment. Looking it up costs a read per claimant activation, so
-    /// the claimant only does it when eligibility or the chooser needs it.
+    /// Whether <see cref="ChooseAsync"/> needs <see cref="TierContext.Customer"/>. Reading the customer costs grain calls
+    /// (cached per claimant activation), so the claimant only does it when asked.
     /// </summary>
-    bool NeedsSegment { get; }
+    bool NeedsCustomer { get; }
 
-    /// <summary>
-    /// The index into <c>terms.Spec.Tiers</c> for this claim. <paramref name="segment"/> is the customer's segment
-    /// (<c>new</c> for a customer the shop does not know), or null when neither eligibility nor <see cref="NeedsSegment"/> asked for it.
-    /// </summary>
-    int Choose(CampaignTerms terms, string customerId, string? segment);
+    /// <summary>The tier for this claim: an index into <c>terms.Spec.Tiers</c>, or −1 (<see cref="TierDecision.IsNone"/>) for no coupon.</summary>
+    /// <exception cref="ArgumentException">The context lacks what the chooser needs, or the tiers or features are out of range.</exception>
+    ValueTask<TierDecision> ChooseAsync(TierContext context, CancellationToken cancellationToken = default);
 }

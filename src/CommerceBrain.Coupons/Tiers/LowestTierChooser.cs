@@ -1,4 +1,4 @@
-using CommerceBrain.Coupons.Contracts;
+using CommerceBrain.Coupons.Allocation;
 
 namespace CommerceBrain.Coupons.Tiers;
 
@@ -6,13 +6,13 @@ namespace CommerceBrain.Coupons.Tiers;
 public sealed class LowestTierChooser : ITierChooser
 {
     /// <inheritdoc />
-    public bool NeedsSegment => false;
+    public bool NeedsCustomer => false;
 
     /// <inheritdoc />
-    public int Choose(CampaignTerms terms, string customerId, string? segment)
+    public ValueTask<TierDecision> ChooseAsync(TierContext context, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(terms);
-        var tiers = terms.Spec.Tiers;
+        ArgumentNullException.ThrowIfNull(context);
+        var tiers = context.Terms.Spec.Tiers;
         var lowest = 0;
         for (var i = 1; i < tiers.Count; i++)
         {
@@ -22,6 +22,6 @@ public sealed class LowestTierChooser : ITierChooser
             }
         }
 
-        return lowest;
+        return ValueTask.FromResult(new TierDecision(lowest, 0, 0));
     }
 }
