@@ -55,4 +55,20 @@ public sealed class CampaignValidationTests
     [Fact]
     public void A_per_user_limit_below_one_is_refused() =>
         Assert.Contains("perUserLimit", Errors(Valid() with { PerUserLimit = 0 }).Keys);
+
+    [Fact]
+    public void A_campaign_allocates_the_lowest_tier_unless_it_asks_for_the_optimiser()
+    {
+        Assert.Equal(Contracts.TierAllocation.Lowest, CouponsApi.Validate(Valid(), new CouponsOptions(), Now).Spec!.Allocation);
+        Assert.Equal(Contracts.TierAllocation.Optimised,
+            CouponsApi.Validate(Valid() with { Allocation = "optimised" }, new CouponsOptions(), Now).Spec!.Allocation);
+    }
+
+    [Fact]
+    public void An_unknown_allocation_is_refused() =>
+        Assert.Contains("allocation", Errors(Valid() with { Allocation = "best" }).Keys);
+
+    [Fact]
+    public void An_optimised_campaign_is_refused_where_no_conversion_model_is_registered() =>
+        Assert.Contains("allocation", CouponsApi.Validate(Valid() with { Allocation = "optimised" }, new CouponsOptions(), Now, canOptimise: false).Errors.Keys);
 }

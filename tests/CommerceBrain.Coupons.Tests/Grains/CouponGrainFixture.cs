@@ -1,4 +1,6 @@
 using CommerceBrain.Commerce;
+using CommerceBrain.Coupons.Allocation;
+using CommerceBrain.Coupons.Tests.Allocation;
 using CommerceBrain.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -26,6 +28,8 @@ public sealed class CouponGrainFixture : IAsyncLifetime
             ["CommerceBrain:Commerce:SeedDemoData"] = "false",
             // Small queues, so the tests can reach them.
             ["CommerceBrain:Coupons:MaxInFlightPerShard"] = "64",
+            // A budget price at which the fitted model gives high-uplift customers more than the lowest tier.
+            ["CommerceBrain:Coupons:OptimiserInitialLambda"] = "2e-5",
         }).Build();
         var settings = StorageSettings.FromConfiguration(configuration);
         var builder = new InProcessTestClusterBuilder(1);
@@ -34,6 +38,8 @@ public sealed class CouponGrainFixture : IAsyncLifetime
             silo.AddCommerceBrainStorage(settings);
             silo.Services.AddCommerce(configuration);
             silo.Services.AddCoupons(configuration);
+            // Fitted only when an optimised campaign first claims.
+            silo.Services.AddSingleton<IConversionPredictor>(_ => new ModelConversionPredictor(new TrainedModel().Model));
         });
         Cluster = builder.Build();
         await Cluster.DeployAsync();
