@@ -59,6 +59,7 @@ public sealed class CouponApiTests(CouponSilo fixture) : IClassFixture<CouponSil
         var id = campaign.GetProperty("id").GetString();
         Assert.Equal($"/api/campaigns/{id}", created.Headers.Location?.OriginalString);
         Assert.Equal("active", campaign.GetProperty("status").GetString());
+        Assert.Equal("lowest", campaign.GetProperty("allocation").GetString());
 
         using var claim = await Claim(id!, "cust-read", "k1");
         var read = await Admin.GetFromJsonAsync<JsonElement>($"/api/campaigns/{id}");
@@ -94,6 +95,20 @@ public sealed class CouponApiTests(CouponSilo fixture) : IClassFixture<CouponSil
         Assert.True(errors.TryGetProperty("budget", out _));
         Assert.True(errors.TryGetProperty("tiers", out _));
         Assert.True(errors.TryGetProperty("endsAt", out _));
+    }
+
+    [Theory]
+    [InlineData("best")]
+    [InlineData("optimised")]   // this silo registers no conversion model
+    public async Task An_allocation_the_silo_cannot_serve_is_refused_with_the_field_named(string allocation)
+    {
+        var body = CampaignBody();
+        body["allocation"] = allocation;
+
+        using var response = await Admin.PostAsJsonAsync("/api/campaigns", body);
+
+        var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest);
+        Assert.True(problem.GetProperty("errors").TryGetProperty("allocation", out _));
     }
 
     [Fact]
