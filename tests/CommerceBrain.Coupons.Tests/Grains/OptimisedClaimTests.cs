@@ -76,4 +76,15 @@ public sealed class OptimisedClaimTests(CouponGrainFixture fixture) : IClassFixt
         var view = await fixture.Grains.GetGrain<ICampaignGrain>(id).View();
         Assert.Equal(0, view!.Stats.GrantedCount);
     }
+
+    [Fact]
+    public async Task A_campaigns_allocation_survives_its_grain_being_reloaded_from_storage()
+    {
+        var id = await Create(Campaign.With(faceValues: FaceValues) with { Allocation = TierAllocation.Optimised });
+
+        await fixture.Grains.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero).WaitAsync(Timeout);
+
+        var terms = await fixture.Grains.GetGrain<ICampaignGrain>(id).Terms().WaitAsync(Timeout);
+        Assert.Equal(TierAllocation.Optimised, terms!.Spec.Allocation);
+    }
 }
