@@ -18,4 +18,15 @@ public sealed record CampaignSpec(
     [property: Id(6)] CampaignEligibility Eligibility,
     [property: Id(7)] int? MaxClaimsPerSecond,
     [property: Id(8)] int Shards,
-    [property: Id(9)] TimeSpan CouponValidity);
+    [property: Id(9)] TimeSpan CouponValidity)
+{
+    /// <summary>
+    /// Keep a redeemed coupon used when its order is refunded. Stored negated so that campaigns saved before the
+    /// option existed (the field absent, false) keep the default: a refund gives the coupon back.
+    /// </summary>
+    [Id(10)]
+    public bool KeepOnRefund { get; init; }
+
+    /// <summary>Whether a refunded order gives its coupon back (the default).</summary>
+    public bool ReturnOnRefund => !KeepOnRefund;
+}
