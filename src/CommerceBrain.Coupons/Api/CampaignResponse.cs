@@ -14,4 +14,8 @@ public sealed record CampaignResponse(
     int? MaxClaimsPerSecond,
     int Shards,
     DateTimeOffset CreatedAt,
-    CampaignStatsResponse Stats);
+    CampaignStatsResponse Stats)
+{
+    /// <summary>Whether a refunded order gives its coupon back.</summary>
+    public bool ReturnOnRefund { get; init; } = true;
+}

@@ -11,4 +11,8 @@ public sealed record CreateCampaignRequest(
     EligibilityRequest? Eligibility,
     int? MaxClaimsPerSecond,
     int? Shards,
-    int? CouponValidDays);
+    int? CouponValidDays)
+{
+    /// <summary>Whether a refunded order gives its coupon back (default true).</summary>
+    public bool? ReturnOnRefund { get; init; }
+}
