@@ -22,4 +22,10 @@ internal static partial class CouponsLog
 
     [LoggerMessage(EventId = 8006, Level = LogLevel.Error, Message = "Campaign {CampaignId} shard {Shard}: a grant's ledger append failed; its budget stays spent")]
     public static partial void AppendFailed(ILogger logger, Exception exception, string campaignId, int shard);
+
+    [LoggerMessage(EventId = 8007, Level = LogLevel.Information, Message = "Campaign {CampaignId} coupon {CouponId} returned after a refund")]
+    public static partial void CouponReturned(ILogger logger, string campaignId, string couponId);
+
+    [LoggerMessage(EventId = 8008, Level = LogLevel.Error, Message = "Coupon {CouponId}: writing its redemption failed; the grain reloads it")]
+    public static partial void RedemptionWriteFailed(ILogger logger, Exception exception, string couponId);
 }

@@ -27,6 +27,7 @@ public static class CouponsModule
         services.AddStorageMigrations(MigrationModule, typeof(CouponsModule).Assembly);
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<CouponLedger>();
+        services.AddSingleton<RedemptionStore>();
         services.TryAddSingleton<ITierChooser, LowestTierChooser>();
         services.TryAddSingleton<TierChoosers>();
         services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, CouponsJsonContext.Default));

@@ -26,4 +26,22 @@ internal static class ApiNames
         DenialReason.CampaignNotActive => "campaign_not_active",
         _ => "unknown_campaign",
     };
+
+    public static string Of(RedemptionOutcome outcome) => outcome switch
+    {
+        RedemptionOutcome.AlreadyRedeemed => "already_redeemed",
+        RedemptionOutcome.Expired => "expired",
+        RedemptionOutcome.BelowMinSpend => "below_min_spend",
+        RedemptionOutcome.NotFound => "not_found",
+        _ => "redeemed",
+    };
+
+    public static string Of(ReturnOutcome outcome) => outcome switch
+    {
+        ReturnOutcome.NotRedeemed => "not_redeemed",
+        ReturnOutcome.NotReturnable => "not_returnable",
+        ReturnOutcome.Expired => "expired",
+        ReturnOutcome.NotFound => "not_found",
+        _ => "returned",
+    };
 }

@@ -15,4 +15,8 @@ public sealed record CampaignResponse(
     int Shards,
     DateTimeOffset CreatedAt,
     CampaignStatsResponse Stats,
-    string Allocation = ApiNames.Lowest);
+    string Allocation = ApiNames.Lowest)
+{
+    /// <summary>Whether a refunded order gives its coupon back.</summary>
+    public bool ReturnOnRefund { get; init; } = true;
+}

@@ -63,6 +63,7 @@ public static partial class CouponsApi
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
+        app.MapCouponRedemptionsApi();
         return app;
     }
 
@@ -252,7 +253,11 @@ public static partial class CouponsApi
         var validity = request.CouponValidDays is { } days ? TimeSpan.FromDays(days) : options.DefaultCouponValidity;
         var eligibility = new CampaignEligibility(segments is { Count: > 0 } ? [.. segments] : null, request.Eligibility?.NewCustomersOnly ?? false);
         return (new CampaignSpec(request.Name!.Trim(), request.Budget!.Value, tiers, request.PerUserLimit!.Value, startsAt,
-            request.EndsAt!.Value, eligibility, request.MaxClaimsPerSecond, shards, validity) { Allocation = allocation }, errors);
+            request.EndsAt!.Value, eligibility, request.MaxClaimsPerSecond, shards, validity)
+        {
+            Allocation = allocation,
+            KeepOnRefund = request.ReturnOnRefund == false,
+        }, errors);
     }
 
     private static CampaignResponse ToResponse(CampaignView view)
@@ -265,7 +270,10 @@ public static partial class CouponsApi
             view.CreatedAt,
             new CampaignStatsResponse(stats.GrantedCount, stats.GrantedAmount, stats.Remaining, stats.Leased,
                 stats.Denials.ToDictionary(d => ApiNames.Of(d.Key), d => d.Value), stats.RatePerSecond),
-            ApiNames.Of(spec.Allocation));
+            ApiNames.Of(spec.Allocation))
+        {
+            ReturnOnRefund = spec.ReturnOnRefund,
+        };
     }
 
     private static ClaimResponse ToResponse(CouponGrant grant) => new(grant.CouponId, grant.Value, grant.MinSpend, grant.ExpiresAt);
@@ -281,7 +289,7 @@ public static partial class CouponsApi
     private static IResult CampaignNotFound(string id) =>
         Problem(StatusCodes.Status404NotFound, "No such campaign.", $"There is no campaign '{(id.Length <= 64 ? id : id[..64] + "…")}'.");
 
-    private static IResult Problem(int status, string title, string detail) =>
+    internal static IResult Problem(int status, string title, string detail) =>
         TypedResults.Problem(new ProblemDetails { Status = status, Title = title, Detail = detail });
 
     // Campaign ids are generated (32 hex digits); anything else is unknown without a grain call.

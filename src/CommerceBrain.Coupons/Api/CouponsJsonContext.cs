@@ -9,4 +9,9 @@ namespace CommerceBrain.Coupons.Api;
 [JsonSerializable(typeof(CampaignResponse))]
 [JsonSerializable(typeof(ClaimResponse))]
 [JsonSerializable(typeof(List<OpenCampaignResponse>))]
+[JsonSerializable(typeof(RedemptionRequest))]
+[JsonSerializable(typeof(RedemptionResponse))]
+[JsonSerializable(typeof(ReturnRequest))]
+[JsonSerializable(typeof(ReturnResponse))]
+[JsonSerializable(typeof(List<CustomerCouponResponse>))]
 internal sealed partial class CouponsJsonContext : JsonSerializerContext;

@@ -12,4 +12,8 @@ public sealed record CreateCampaignRequest(
     int? MaxClaimsPerSecond,
     int? Shards,
     int? CouponValidDays,
-    string? Allocation = null);
+    string? Allocation = null)
+{
+    /// <summary>Whether a refunded order gives its coupon back (default true).</summary>
+    public bool? ReturnOnRefund { get; init; }
+}

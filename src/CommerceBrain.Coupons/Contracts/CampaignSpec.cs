@@ -23,4 +23,14 @@ public sealed record CampaignSpec(
     /// <summary>How claims get their tier; <see cref="TierAllocation.Lowest"/> unless the campaign asked for the optimiser.</summary>
     [Id(10)]
     public TierAllocation Allocation { get; init; }
+
+    /// <summary>
+    /// Keep a redeemed coupon used when its order is refunded. Stored negated so that campaigns saved before the
+    /// option existed (the field absent, false) keep the default: a refund gives the coupon back.
+    /// </summary>
+    [Id(11)]
+    public bool KeepOnRefund { get; init; }
+
+    /// <summary>Whether a refunded order gives its coupon back (the default).</summary>
+    public bool ReturnOnRefund => !KeepOnRefund;
 }
