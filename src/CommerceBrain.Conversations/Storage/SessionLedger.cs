@@ -46,12 +46,7 @@ internal sealed class SessionLedger : IAsyncDisposable
     public async Task<IReadOnlyList<SessionEvent>> ReadAsync(string sessionId, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = SelectSql;
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = "id";
-        parameter.Value = sessionId;
-        command.Parameters.Add(parameter);
+        await using var command = connection.CreateCommand(SelectSql, ("id", sessionId));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var rows = new List<SessionEvent>();
         while (await reader.ReadAsync(cancellationToken))
@@ -60,7 +55,7 @@ internal sealed class SessionLedger : IAsyncDisposable
                 reader.GetString(0),
                 reader.GetInt64(1),
                 reader.GetString(2),
-                ReadTimestamp(reader, 3),
+                reader.GetTimestamp(3),
                 reader.GetString(4),
                 NullableString(reader, 5),
                 NullableString(reader, 6),
@@ -76,13 +71,4 @@ internal sealed class SessionLedger : IAsyncDisposable
 
     private static string? NullableString(DbDataReader reader, int ordinal) =>
         reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
-
-    // SQLite keeps unix milliseconds, PostgreSQL a timestamptz.
-    private static DateTimeOffset ReadTimestamp(DbDataReader reader, int ordinal) => reader.GetValue(ordinal) switch
-    {
-        long ms => DateTimeOffset.FromUnixTimeMilliseconds(ms),
-        DateTime at => new DateTimeOffset(DateTime.SpecifyKind(at, DateTimeKind.Utc)),
-        DateTimeOffset at => at,
-        var other => throw new InvalidOperationException($"session_events.at has an unexpected type {other.GetType().Name}."),
-    };
 }

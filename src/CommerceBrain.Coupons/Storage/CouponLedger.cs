@@ -52,7 +52,7 @@ internal sealed class CouponLedger : IAsyncDisposable
     public async Task<ShardLedgerTotals> ShardTotalsAsync(string campaignId, int shard, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        await using var command = Command(connection, ShardSql, ("campaign", campaignId), ("shard", (long)shard));
+        await using var command = connection.CreateCommand(ShardSql, ("campaign", campaignId), ("shard", (long)shard));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         return await reader.ReadAsync(cancellationToken)
             ? new ShardLedgerTotals(shard, reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2))
@@ -63,7 +63,7 @@ internal sealed class CouponLedger : IAsyncDisposable
     public async Task<IReadOnlyList<ShardLedgerTotals>> CampaignTotalsAsync(string campaignId, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        await using var command = Command(connection, CampaignSql, ("campaign", campaignId));
+        await using var command = connection.CreateCommand(CampaignSql, ("campaign", campaignId));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var totals = new List<ShardLedgerTotals>();
         while (await reader.ReadAsync(cancellationToken))
@@ -78,42 +78,18 @@ internal sealed class CouponLedger : IAsyncDisposable
     public async Task<IReadOnlyList<CouponGrant>> CustomerGrantsAsync(string campaignId, string customerId, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        await using var command = Command(connection, CustomerSql, ("campaign", campaignId), ("customer", customerId));
+        await using var command = connection.CreateCommand(CustomerSql, ("campaign", campaignId), ("customer", customerId));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var grants = new List<CouponGrant>();
         while (await reader.ReadAsync(cancellationToken))
         {
             grants.Add(new CouponGrant(
                 reader.GetString(0), campaignId, customerId, reader.GetString(1), reader.GetInt64(2), 0,
-                (int)reader.GetInt64(3), ReadTimestamp(reader, 4), ReadTimestamp(reader, 5)));
+                (int)reader.GetInt64(3), reader.GetTimestamp(4), reader.GetTimestamp(5)));
         }
 
         return grants;
     }
 
     public ValueTask DisposeAsync() => writer.DisposeAsync();
-
-    private static DbCommand Command(DbConnection connection, string sql, params (string Name, object Value)[] parameters)
-    {
-        var command = connection.CreateCommand();
-        command.CommandText = sql;
-        foreach (var (name, value) in parameters)
-        {
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = name;
-            parameter.Value = value;
-            command.Parameters.Add(parameter);
-        }
-
-        return command;
-    }
-
-    // SQLite keeps unix milliseconds, PostgreSQL a timestamptz.
-    private static DateTimeOffset ReadTimestamp(DbDataReader reader, int ordinal) => reader.GetValue(ordinal) switch
-    {
-        long ms => DateTimeOffset.FromUnixTimeMilliseconds(ms),
-        DateTime at => new DateTimeOffset(DateTime.SpecifyKind(at, DateTimeKind.Utc)),
-        DateTimeOffset at => at,
-        var other => throw new InvalidOperationException($"coupon_grants has a timestamp of unexpected type {other.GetType().Name}."),
-    };
 }

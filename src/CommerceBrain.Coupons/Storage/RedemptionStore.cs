@@ -41,7 +41,7 @@ internal sealed class RedemptionStore(StorageDatabase database)
         }
 
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        await using var command = Command(connection, GrantSql, ("campaign", campaignId), ("shard", (long)shard), ("seq", seq));
+        await using var command = connection.CreateCommand(GrantSql, ("campaign", campaignId), ("shard", (long)shard), ("seq", seq));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
 
         // The primary key is guessable; the random tail of the id is not, so it must match too.
@@ -51,18 +51,18 @@ internal sealed class RedemptionStore(StorageDatabase database)
         }
 
         return new CouponGrant(couponId, campaignId, reader.GetString(1), reader.GetString(2), reader.GetInt64(3), 0,
-            (int)reader.GetInt64(4), ReadTimestamp(reader, 5), ReadTimestamp(reader, 6));
+            (int)reader.GetInt64(4), reader.GetTimestamp(5), reader.GetTimestamp(6));
     }
 
     /// <summary>The coupon's redemption record; null when it was never redeemed.</summary>
     public async Task<RedemptionRow?> RedemptionAsync(string couponId, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        await using var command = Command(connection, RedemptionSql, ("coupon", couponId));
+        await using var command = connection.CreateCommand(RedemptionSql, ("coupon", couponId));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         return await reader.ReadAsync(cancellationToken)
-            ? new RedemptionRow(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetInt64(3), ReadTimestamp(reader, 4),
-                reader.IsDBNull(5) ? null : ReadTimestamp(reader, 5))
+            ? new RedemptionRow(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetInt64(3), reader.GetTimestamp(4),
+                reader.IsDBNull(5) ? null : reader.GetTimestamp(5))
             : null;
     }
 
@@ -70,7 +70,7 @@ internal sealed class RedemptionStore(StorageDatabase database)
     public Task WriteRedemptionAsync(RedemptionRow row, CancellationToken cancellationToken = default) =>
         database.WriteAsync(async (connection, ct) =>
         {
-            await using var command = Command(connection, UpsertSql, ("coupon", row.CouponId), ("order", row.OrderId),
+            await using var command = connection.CreateCommand(UpsertSql, ("coupon", row.CouponId), ("order", row.OrderId),
                 ("customer", row.CustomerId), ("amount", row.Amount), ("at", Timestamp(row.At)));
             return await command.ExecuteNonQueryAsync(ct);
         }, cancellationToken);
@@ -79,7 +79,7 @@ internal sealed class RedemptionStore(StorageDatabase database)
     public Task<bool> WriteReturnAsync(string couponId, string orderId, DateTimeOffset at, CancellationToken cancellationToken = default) =>
         database.WriteAsync(async (connection, ct) =>
         {
-            await using var command = Command(connection, ReturnSql, ("coupon", couponId), ("order", orderId), ("at", Timestamp(at)));
+            await using var command = connection.CreateCommand(ReturnSql, ("coupon", couponId), ("order", orderId), ("at", Timestamp(at)));
             return await command.ExecuteNonQueryAsync(ct) == 1;
         }, cancellationToken);
 
@@ -87,18 +87,18 @@ internal sealed class RedemptionStore(StorageDatabase database)
     public async Task<IReadOnlyList<CustomerCouponRow>> CustomerCouponsAsync(string customerId, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        await using var command = Command(connection, CustomerSql, ("customer", customerId));
+        await using var command = connection.CreateCommand(CustomerSql, ("customer", customerId));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var rows = new List<CustomerCouponRow>();
         while (await reader.ReadAsync(cancellationToken))
         {
             var couponId = reader.GetString(0);
             var grant = new CouponGrant(couponId, reader.GetString(1), customerId, reader.GetString(2), reader.GetInt64(3), 0,
-                (int)reader.GetInt64(4), ReadTimestamp(reader, 5), ReadTimestamp(reader, 6));
+                (int)reader.GetInt64(4), reader.GetTimestamp(5), reader.GetTimestamp(6));
             var redemption = reader.IsDBNull(7)
                 ? null
-                : new RedemptionRow(couponId, reader.GetString(7), customerId, reader.GetInt64(8), ReadTimestamp(reader, 9),
-                    reader.IsDBNull(10) ? null : ReadTimestamp(reader, 10));
+                : new RedemptionRow(couponId, reader.GetString(7), customerId, reader.GetInt64(8), reader.GetTimestamp(9),
+                    reader.IsDBNull(10) ? null : reader.GetTimestamp(10));
             rows.Add(new CustomerCouponRow(grant, redemption));
         }
 
@@ -108,27 +108,4 @@ internal sealed class RedemptionStore(StorageDatabase database)
     // SQLite keeps unix milliseconds, PostgreSQL a timestamptz (Npgsql wants it in UTC).
     private object Timestamp(DateTimeOffset at) =>
         database.Provider == StorageProviderKind.Sqlite ? at.ToUnixTimeMilliseconds() : at.ToUniversalTime();
-
-    private static DbCommand Command(DbConnection connection, string sql, params (string Name, object Value)[] parameters)
-    {
-        var command = connection.CreateCommand();
-        command.CommandText = sql;
-        foreach (var (name, value) in parameters)
-        {
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = name;
-            parameter.Value = value;
-            command.Parameters.Add(parameter);
-        }
-
-        return command;
-    }
-
-    private static DateTimeOffset ReadTimestamp(DbDataReader reader, int ordinal) => reader.GetValue(ordinal) switch
-    {
-        long ms => DateTimeOffset.FromUnixTimeMilliseconds(ms),
-        DateTime at => new DateTimeOffset(DateTime.SpecifyKind(at, DateTimeKind.Utc)),
-        DateTimeOffset at => at,
-        var other => throw new InvalidOperationException($"A coupon timestamp has an unexpected type {other.GetType().Name}."),
-    };
 }
