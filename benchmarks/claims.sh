@@ -15,6 +15,8 @@
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+# shellcheck source=benchmarks/lib.sh
+source "$root/benchmarks/lib.sh"
 customers=${CUSTOMERS:-2000}
 shards=${SHARDS:-8}
 wrk_threads=${WRK_THREADS:-2}
@@ -45,17 +47,6 @@ cleanup() {
 }
 trap cleanup EXIT
 
-as_postgres() {
-    if [[ $(id -u) == 0 ]]; then su postgres -s /bin/bash -c "$*"; else bash -c "$*"; fi
-}
-
-free_port() {
-    python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
-}
-
-need() {
-    command -v "$1" >/dev/null || { echo "claims.sh: '$1' not found; $2" >&2; exit 1; }
-}
 need dotnet "install the .NET 10 SDK"
 need wrk "install it (Debian: apt-get install wrk)"
 need curl "install curl"
@@ -64,11 +55,7 @@ need redis-server "install it (Debian: apt-get install redis-server; stop the sy
 need redis-benchmark "install redis-tools"
 
 cpu_model=$(lscpu | sed -n 's/^Model name:[[:space:]]*//p' | head -n 1)
-echo "== claims.sh"
-echo "date: $(date -u '+%Y-%m-%d %H:%M:%S UTC')"
-echo "machine: ${cpu_model:-unknown CPU}, nproc $(nproc), $(uname -sr), $(awk '/MemTotal/ {printf "%.1f GiB RAM", $2 / 1048576}' /proc/meminfo)"
-echo "load average at start: $(cut -d ' ' -f 1-3 /proc/loadavg)"
-echo "commit: $(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo unknown)$(git -C "$root" diff --quiet HEAD 2>/dev/null || echo ' (with uncommitted changes)')"
+machine_header
 echo "dotnet: $(dotnet --version), wrk: $(wrk --version 2>&1 | head -n 1 | cut -d ' ' -f 1-2), $(redis-server --version | cut -d ' ' -f 1-3)"
 
 if [[ ${NO_BUILD:-0} != 1 ]]; then
@@ -87,7 +74,7 @@ wrk_claims() {
     fi
     local rate p99 status
     rate=$(awk '/^Requests\/sec:/ {print $2}' "$out")
-    p99=$(awk '$1 == "99%" {v = $2; if (v ~ /us$/) {sub(/us$/, "", v); v /= 1000} else if (v ~ /ms$/) {sub(/ms$/, "", v)} else if (v ~ /s$/) {sub(/s$/, "", v); v *= 1000}; printf "%.2f", v}' "$out")
+    p99=$(wrk_p99_ms "$out")
     status=$(sed -n 's/^STATUS //p' "$out" | sed 's/[a-z0-9]*=//g')
     echo "$rate ${p99:-0} $status"
 }

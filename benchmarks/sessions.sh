@@ -15,6 +15,8 @@
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+# shellcheck source=benchmarks/lib.sh
+source "$root/benchmarks/lib.sh"
 sessions=${SESSIONS:-2000}
 wrk_threads=${WRK_THREADS:-2}
 wrk_connections=${WRK_CONNECTIONS:-64}
@@ -43,28 +45,13 @@ cleanup() {
 }
 trap cleanup EXIT
 
-as_postgres() {
-    if [[ $(id -u) == 0 ]]; then su postgres -s /bin/bash -c "$*"; else bash -c "$*"; fi
-}
-
-free_port() {
-    python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
-}
-
-need() {
-    command -v "$1" >/dev/null || { echo "sessions.sh: '$1' not found; $2" >&2; exit 1; }
-}
 need dotnet "install the .NET 10 SDK"
 need wrk "install it (Debian: apt-get install wrk)"
 need curl "install curl"
 need python3 "install python3"
 
 cpu_model=$(lscpu | sed -n 's/^Model name:[[:space:]]*//p' | head -n 1)
-echo "== sessions.sh"
-echo "date: $(date -u '+%Y-%m-%d %H:%M:%S UTC')"
-echo "machine: ${cpu_model:-unknown CPU}, nproc $(nproc), $(uname -sr), $(awk '/MemTotal/ {printf "%.1f GiB RAM", $2 / 1048576}' /proc/meminfo)"
-echo "load average at start: $(cut -d ' ' -f 1-3 /proc/loadavg)"
-echo "commit: $(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo unknown)$(git -C "$root" diff --quiet HEAD 2>/dev/null || echo ' (with uncommitted changes)')"
+machine_header
 echo "dotnet: $(dotnet --version), wrk: $(wrk --version 2>&1 | head -n 1 | cut -d ' ' -f 1-2)"
 
 if [[ ${NO_BUILD:-0} != 1 ]]; then
@@ -83,7 +70,7 @@ wrk_run() {
     fi
     local rate p99
     rate=$(awk '/^Requests\/sec:/ {print $2}' "$out")
-    p99=$(awk '$1 == "99%" {v = $2; if (v ~ /us$/) {sub(/us$/, "", v); v /= 1000} else if (v ~ /ms$/) {sub(/ms$/, "", v)} else if (v ~ /s$/) {sub(/s$/, "", v); v *= 1000}; printf "%.2f", v}' "$out")
+    p99=$(wrk_p99_ms "$out")
     echo "$rate $p99"
 }
 

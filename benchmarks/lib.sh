@@ -1,0 +1,30 @@
+# Shared helpers of the benchmark scripts (sourced, not run): benchmarks/sessions.sh, benchmarks/claims.sh.
+
+as_postgres() {
+    if [[ $(id -u) == 0 ]]; then su postgres -s /bin/bash -c "$*"; else bash -c "$*"; fi
+}
+
+free_port() {
+    python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
+}
+
+# need COMMAND HOW-TO-INSTALL: stops the script with one line when COMMAND is missing.
+need() {
+    command -v "$1" >/dev/null || { echo "$(basename "$0"): '$1' not found; $2" >&2; exit 1; }
+}
+
+# Prints what a figure needs next to it: script, date, machine, load, commit.
+machine_header() {
+    local cpu_model
+    cpu_model=$(lscpu | sed -n 's/^Model name:[[:space:]]*//p' | head -n 1)
+    echo "== $(basename "$0")"
+    echo "date: $(date -u '+%Y-%m-%d %H:%M:%S UTC')"
+    echo "machine: ${cpu_model:-unknown CPU}, nproc $(nproc), $(uname -sr), $(awk '/MemTotal/ {printf "%.1f GiB RAM", $2 / 1048576}' /proc/meminfo)"
+    echo "load average at start: $(cut -d ' ' -f 1-3 /proc/loadavg)"
+    echo "commit: $(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo unknown)$(git -C "$root" diff --quiet HEAD 2>/dev/null || echo ' (with uncommitted changes)')"
+}
+
+# The 99th percentile of a wrk --latency report (file $1), in milliseconds.
+wrk_p99_ms() {
+    awk '$1 == "99%" {v = $2; if (v ~ /us$/) {sub(/us$/, "", v); v /= 1000} else if (v ~ /ms$/) {sub(/ms$/, "", v)} else if (v ~ /s$/) {sub(/s$/, "", v); v *= 1000}; printf "%.2f", v}' "$1"
+}
