@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Coupon claim storm over HTTP in one command, on SQLite (default storage) and on a throw-away PostgreSQL server, with
 # the classic flash-sale baseline (redis-server + redis-benchmark running a Lua check-and-decrement) in the same run.
-#   - a fresh silo (Development for demo tokens; demo data seeded) on 127.0.0.1; CUSTOMERS customer tokens and an admin
+#   - a fresh silo (Development for demo tokens, but the Orleans Dashboard off as in production; demo data seeded) on 127.0.0.1; CUSTOMERS customer tokens and an admin
 #     token (benchmarks/claims/mint_tokens.py);
 #   - throughput: a campaign with a budget no storm can exhaust; wrk (closed loop) sends POST /api/campaigns/{id}/claims,
 #     each with a fresh Idempotency-Key, round robin over the customers (benchmarks/claims/claims.lua counts answers by
@@ -124,7 +124,7 @@ for storage in $storages; do
     fi
     echo
     echo "== $storage: dotnet commercebrain.dll ${args[*]}"
-    CommerceBrain__RateLimits__PermitsPerSecond=1000000 CommerceBrain__RateLimits__Burst=1000000 \
+    CommerceBrain__RateLimits__PermitsPerSecond=1000000 CommerceBrain__RateLimits__Burst=1000000 CommerceBrain__Dashboard__Enabled=false \
         dotnet "$silo_dll" "${args[@]}" > "$work/silo-$storage.log" 2>&1 &
     silo_pid=$!
     ready=

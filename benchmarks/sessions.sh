@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Bot turns per second over real HTTP with durable transcripts, in one command, on SQLite (default storage) and on a
 # throw-away PostgreSQL server, each next to wrk against /health/live of the same silo in the same run (the HTTP ceiling).
-#   - a fresh silo (Development, so the dev token endpoint mints customer tokens; fresh data directory, so it trains its
-#     models and seeds the demo data first) on 127.0.0.1;
+#   - a fresh silo (Development, so the dev token endpoint mints customer tokens, with the Orleans Dashboard off as in
+#     production; fresh data directory, so it trains its models and seeds the demo data first) on 127.0.0.1;
 #   - SESSIONS customers (c-00001 ...) each open one session (benchmarks/sessions/open_sessions.py);
 #   - wrk (closed loop: T threads x C connections) sends customer messages round robin over the sessions
 #     (benchmarks/sessions/turns.lua: FAQ questions, an order question, small talk, English and Chinese), each a
@@ -103,7 +103,7 @@ for storage in $storages; do
     echo
     echo "== $storage: dotnet commercebrain.dll ${args[*]}"
     # The per-client rate limit stays in the request path but is raised above what one benchmark customer sends.
-    CommerceBrain__RateLimits__PermitsPerSecond=100000 CommerceBrain__RateLimits__Burst=100000 \
+    CommerceBrain__RateLimits__PermitsPerSecond=100000 CommerceBrain__RateLimits__Burst=100000 CommerceBrain__Dashboard__Enabled=false \
         dotnet "$silo_dll" "${args[@]}" > "$work/silo-$storage.log" 2>&1 &
     silo_pid=$!
     ready=

@@ -53,7 +53,7 @@ public static class SiloApplication
         builder.AddCommerceBrainDefaults();
         // Storage before Orleans: hosted services stop in reverse order, so grains deactivate while storage is still up.
         builder.Services.AddStorage(configuration);
-        builder.AddCommerceBrainOrleans(storage, cluster, dashboard);
+        builder.AddCommerceBrainOrleans(storage, cluster, dashboard, TelemetrySetup.TracingEnabled(configuration));
         builder.Services
             .AddIdentity(configuration, builder.Environment)
             .AddDiagnostics(configuration)

@@ -58,6 +58,15 @@ public static class TelemetrySetup
         return services;
     }
 
+    /// <summary>Whether spans are exported (an OTLP endpoint is configured); without it nobody records them.</summary>
+    public static bool TracingEnabled(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var options = new TelemetryOptions();
+        configuration.GetSection(TelemetryOptions.SectionName).Bind(options);
+        return ResolveEndpoint(options, configuration) is not null;
+    }
+
     /// <summary>Maps the Prometheus scrape endpoint at <c>/metrics</c>.</summary>
     public static IEndpointRouteBuilder MapCommerceBrainMetrics(this IEndpointRouteBuilder app)
     {
