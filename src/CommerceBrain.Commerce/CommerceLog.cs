@@ -17,6 +17,12 @@ internal static partial class CommerceLog
     [LoggerMessage(EventId = 7004, Level = LogLevel.Information, Message = "Order {OrderId}: delivery address changed")]
     public static partial void AddressChanged(ILogger logger, string orderId);
 
+    [LoggerMessage(EventId = 7005, Level = LogLevel.Information, Message = "Order {OrderId}: refund {RefundId} decided: {Status}; order now {OrderStatus}")]
+    public static partial void RefundDecided(ILogger logger, string orderId, string refundId, string status, string orderStatus);
+
+    [LoggerMessage(EventId = 7006, Level = LogLevel.Error, Message = "Order {OrderId}: refund listener {Listener} failed on refund {RefundId}; the refund stays paid")]
+    public static partial void RefundListenerFailed(ILogger logger, Exception exception, string orderId, string refundId, string listener);
+
     [LoggerMessage(EventId = 7010, Level = LogLevel.Information, Message = "Demo data already seeded (version {Version}); nothing to do")]
     public static partial void SeedAlreadyDone(ILogger logger, long version);
 

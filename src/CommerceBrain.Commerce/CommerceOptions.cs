@@ -11,4 +11,7 @@ public sealed class CommerceOptions
 
     /// <summary>Rows the seeder inserts per transaction.</summary>
     public int SeedBatchRows { get; set; } = 5000;
+
+    /// <summary>How long one <see cref="Contracts.IOrderRefundListener"/> may take before it is cancelled (and logged as failed).</summary>
+    public TimeSpan RefundListenerTimeout { get; set; } = TimeSpan.FromSeconds(30);
 }

@@ -24,6 +24,12 @@ public static class CommerceTelemetry
     /// <summary>Refund requests recorded (not counting idempotent repeats).</summary>
     public static readonly Counter<long> RefundRequests = Meter.CreateCounter<long>("commercebrain.commerce.refund.requests", "{request}");
 
+    /// <summary>Refund decisions recorded (tag <c>decision</c>: paid or rejected; not counting repeats).</summary>
+    public static readonly Counter<long> RefundDecisions = Meter.CreateCounter<long>("commercebrain.commerce.refund.decisions", "{decision}");
+
+    /// <summary>Refund listener calls that threw or timed out.</summary>
+    public static readonly Counter<long> RefundListenerFailures = Meter.CreateCounter<long>("commercebrain.commerce.refund.listener.failures", "{failure}");
+
     /// <summary>Delivery addresses changed.</summary>
     public static readonly Counter<long> AddressChanges = Meter.CreateCounter<long>("commercebrain.commerce.address.changes", "{change}");
 

@@ -26,6 +26,9 @@ internal static partial class CouponsLog
     [LoggerMessage(EventId = 8007, Level = LogLevel.Information, Message = "Campaign {CampaignId} coupon {CouponId} returned after a refund")]
     public static partial void CouponReturned(ILogger logger, string campaignId, string couponId);
 
+    [LoggerMessage(EventId = 8009, Level = LogLevel.Information, Message = "Order {OrderId} refunded ({RefundId}): coupon {CouponId} return {Outcome}")]
+    public static partial void ReturnedOnRefund(ILogger logger, string orderId, string refundId, string couponId, string outcome);
+
     [LoggerMessage(EventId = 8008, Level = LogLevel.Error, Message = "Coupon {CouponId}: writing its redemption failed; the grain reloads it")]
     public static partial void RedemptionWriteFailed(ILogger logger, Exception exception, string couponId);
 }

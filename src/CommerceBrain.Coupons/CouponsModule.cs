@@ -1,4 +1,6 @@
+using CommerceBrain.Commerce.Contracts;
 using CommerceBrain.Coupons.Api;
+using CommerceBrain.Coupons.Refunds;
 using CommerceBrain.Coupons.Storage;
 using CommerceBrain.Coupons.Tiers;
 using CommerceBrain.Storage;
@@ -15,7 +17,7 @@ public static class CouponsModule
     public const string MigrationModule = "coupons";
 
     /// <summary>
-    /// Registers options, the ledger and the tier choosers: the default <see cref="ITierChooser"/> (the lowest tier unless
+    /// Registers options, the ledger, the order refund listener that gives coupons back, and the tier choosers: the default <see cref="ITierChooser"/> (the lowest tier unless
     /// another is registered first) and, for campaigns created with the optimiser, whatever
     /// <see cref="Allocation.IConversionPredictor"/> the host registers.
     /// </summary>
@@ -28,6 +30,7 @@ public static class CouponsModule
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<CouponLedger>();
         services.AddSingleton<RedemptionStore>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IOrderRefundListener, CouponRefundListener>());
         services.TryAddSingleton<ITierChooser, LowestTierChooser>();
         services.TryAddSingleton<TierChoosers>();
         services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, CouponsJsonContext.Default));

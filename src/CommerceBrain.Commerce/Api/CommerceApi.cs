@@ -64,6 +64,16 @@ public static class CommerceApi
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
+        api.MapPost("/orders/{id}/refunds/{refundId}/decision", DecideRefund)
+            .WithName("DecideRefund")
+            .WithSummary("Approves (pays back) or rejects a refund (operators, or the order's merchant). Needs an Idempotency-Key header or a requestId; "
+                + "repeating the same decision answers 200 again; 409 when the refund was already decided the other way.")
+            .Accepts<RefundDecisionRequest>("application/json")
+            .Produces<OrderView>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
         return app;
     }
 
@@ -228,6 +238,70 @@ public static class CommerceApi
             _ => OrderNotFound(id),
         };
     }
+
+    private static async Task<IResult> DecideRefund(string id, string refundId, [FromBody] RefundDecisionRequest? request, ClaimsPrincipal user,
+        IGrainFactory grains, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey)
+    {
+        if (!IsOperator(user) && !IsMerchant(user))
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Only the order's merchant and operators decide refunds.");
+        }
+
+        var errors = new Dictionary<string, string[]>();
+        if (request?.Approve is null)
+        {
+            errors["approve"] = ["'approve' is required: true pays the refund back, false rejects it."];
+        }
+
+        if (request?.Reason is { Length: > OrderGrain.MaxTextLength } reason)
+        {
+            errors["reason"] = [$"'reason' must be at most {OrderGrain.MaxTextLength} characters (it has {reason.Length})."];
+        }
+
+        var requestId = idempotencyKey ?? request?.RequestId;
+        if (requestId is null)
+        {
+            errors["Idempotency-Key"] = ["Send an Idempotency-Key header (or 'requestId' in the body) so that a retried decision is recognised."];
+        }
+        else if (idempotencyKey is not null && request?.RequestId is not null && !string.Equals(idempotencyKey, request.RequestId, StringComparison.Ordinal))
+        {
+            errors["requestId"] = ["'requestId' and the Idempotency-Key header differ; send one of them."];
+        }
+        else
+        {
+            RequireId(errors, idempotencyKey is null ? "requestId" : "Idempotency-Key", requestId);
+        }
+
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        var grain = OrderIds.IsWellFormed(id) ? grains.GetGrain<IOrderGrain>(id) : null;
+        var order = grain is null ? null : await grain.Get();
+        if (order is null || !MaySee(user, order))
+        {
+            return OrderNotFound(id);
+        }
+
+        if (refundId.Length > MaxIdLength || refundId.Any(char.IsControl))
+        {
+            return RefundNotFound(id, refundId);
+        }
+
+        var result = await grain!.DecideRefund(new RefundDecision(refundId, request!.Approve!.Value, request.Reason, requestId!, user.SubjectId() ?? "unknown"));
+        return result.Outcome switch
+        {
+            RefundDecisionOutcome.Decided or RefundDecisionOutcome.Repeated => TypedResults.Ok(result.Order),
+            RefundDecisionOutcome.AlreadyDecided => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "The refund was already decided.",
+                detail: $"Refund {refundId} is {result.Refund?.Status}; it cannot be {(request.Approve.Value ? "approved" : "rejected")} now."),
+            _ => RefundNotFound(id, refundId),
+        };
+    }
+
+    private static IResult RefundNotFound(string id, string refundId) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Refund not found.",
+            detail: $"Order {Truncate(id)} has no refund '{Truncate(refundId)}'.");
 
     private static bool MaySee(ClaimsPrincipal user, OrderView order) =>
         IsOperator(user)

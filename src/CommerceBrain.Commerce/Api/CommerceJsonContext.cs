@@ -10,4 +10,5 @@ namespace CommerceBrain.Commerce.Api;
 [JsonSerializable(typeof(OrderPage))]
 [JsonSerializable(typeof(CreateOrderRequest))]
 [JsonSerializable(typeof(ShipmentEventRequest))]
+[JsonSerializable(typeof(RefundDecisionRequest))]
 internal sealed partial class CommerceJsonContext : JsonSerializerContext;

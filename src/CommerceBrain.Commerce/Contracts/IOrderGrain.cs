@@ -23,6 +23,14 @@ public interface IOrderGrain : IGrainWithStringKey
     Task<RefundRequestResult> RequestRefund(RefundRequest request);
 
     /// <summary>
+    /// Approves (pays back) or rejects a refund, committed before it returns. When every item (or the whole order) is
+    /// refunded and paid, the order becomes <see cref="OrderStatus.Refunded"/> in the same transaction. After an approval
+    /// is committed, and again when it is repeated, every <see cref="IOrderRefundListener"/> is called.
+    /// </summary>
+    [Alias("decide-refund")]
+    Task<RefundDecisionResult> DecideRefund(RefundDecision decision);
+
+    /// <summary>
     /// Creates this order (the grain's key is the new order id) from <paramref name="spec"/>, pricing the lines from the
     /// merchant's catalogue. Refuses with <see cref="OrderCreationOutcome.IdTaken"/> when the id already exists.
     /// </summary>

@@ -1,6 +1,7 @@
 using CommerceBrain.Commerce.Contracts;
 using CommerceBrain.Commerce.Storage;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace CommerceBrain.Commerce.Grains;
 
@@ -8,7 +9,12 @@ namespace CommerceBrain.Commerce.Grains;
 /// One order: the single writer of its rows. The tables are the truth; the grain keeps the last view it read or wrote,
 /// which stays valid because every change of this order goes through here.
 /// </summary>
-internal sealed class OrderGrain(CommerceStore store, TimeProvider clock, ILogger<OrderGrain> logger) : Grain, IOrderGrain
+internal sealed class OrderGrain(
+    CommerceStore store,
+    TimeProvider clock,
+    ILogger<OrderGrain> logger,
+    IEnumerable<IOrderRefundListener> refundListeners,
+    IOptions<CommerceOptions> options) : Grain, IOrderGrain
 {
     /// <summary>Longest address, reason or tracking text accepted.</summary>
     public const int MaxTextLength = 500;
@@ -120,6 +126,77 @@ internal sealed class OrderGrain(CommerceStore store, TimeProvider clock, ILogge
         CommerceTelemetry.RefundRequests.Add(1);
         CommerceLog.RefundRequested(logger, OrderId, row.RefundId);
         return new RefundRequestResult(RefundRequestOutcome.Requested, CommerceStore.ToView(row));
+    }
+
+    public async Task<RefundDecisionResult> DecideRefund(RefundDecision decision)
+    {
+        ArgumentNullException.ThrowIfNull(decision);
+        RequireText(decision.RefundId, nameof(decision.RefundId), MaxRequestIdLength);
+        RequireText(decision.RequestId, nameof(decision.RequestId), MaxRequestIdLength);
+        RequireText(decision.DecidedBy, nameof(decision.DecidedBy), MaxRequestIdLength);
+        if (decision.Reason is { Length: > MaxTextLength })
+        {
+            throw new ArgumentException($"Reason must be at most {MaxTextLength} characters.", nameof(decision));
+        }
+
+        var order = await Get();
+        var refund = order?.Refunds.FirstOrDefault(r => string.Equals(r.RefundId, decision.RefundId, StringComparison.Ordinal));
+        if (order is null || refund is null)
+        {
+            return new RefundDecisionResult(RefundDecisionOutcome.NotFound, null, null);
+        }
+
+        var wanted = decision.Approve ? RefundStatus.Paid : RefundStatus.Rejected;
+        if (refund.Status == wanted)
+        {
+            // A retry (or a second operator agreeing): the state already says so. Listeners run again, since the caller
+            // may never have seen the first answer and a listener may have failed then.
+            if (decision.Approve)
+            {
+                await TellRefundListeners(order, refund);
+            }
+
+            return new RefundDecisionResult(RefundDecisionOutcome.Repeated, refund, order);
+        }
+
+        // Approved means agreed but not paid yet, so it can still be paid; anything else decided stays as it is.
+        var decidable = refund.Status is RefundStatus.Requested or RefundStatus.Contested
+            || (refund.Status == RefundStatus.Approved && decision.Approve);
+        if (!decidable)
+        {
+            return new RefundDecisionResult(RefundDecisionOutcome.AlreadyDecided, refund, order);
+        }
+
+        var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
+        var row = new RefundRow
+        {
+            RefundId = refund.RefundId,
+            OrderId = OrderId,
+            Status = StoredNames.Of(wanted),
+            DecidedAtMs = now,
+            DecidedBy = decision.DecidedBy,
+            DecisionReason = string.IsNullOrWhiteSpace(decision.Reason) ? null : decision.Reason.Trim(),
+            DecisionRequestId = decision.RequestId,
+        };
+        var orderStatus = decision.Approve && IsWhollyRefunded(order, refund) ? StoredNames.Of(OrderStatus.Refunded) : null;
+        if (!await store.DecideRefundAsync(row, StoredNames.Of(refund.Status), orderStatus))
+        {
+            // Only this grain writes the order's refunds, so a miss means memory and tables disagree: read them again.
+            _order = null;
+            throw new InvalidOperationException($"Order {OrderId}: refund {refund.RefundId} was not in the status this grain last read.");
+        }
+
+        _order = await store.GetOrderAsync(OrderId);
+        var decided = _order!.Refunds.First(r => string.Equals(r.RefundId, refund.RefundId, StringComparison.Ordinal));
+        TellCustomer();
+        CommerceTelemetry.RefundDecisions.Add(1, new KeyValuePair<string, object?>("decision", row.Status));
+        CommerceLog.RefundDecided(logger, OrderId, refund.RefundId, row.Status, StoredNames.Of(_order.Status));
+        if (decision.Approve)
+        {
+            await TellRefundListeners(_order, decided);
+        }
+
+        return new RefundDecisionResult(RefundDecisionOutcome.Decided, decided, _order);
     }
 
     public async Task<OrderCreation> Create(OrderSpec spec)
@@ -258,6 +335,39 @@ internal sealed class OrderGrain(CommerceStore store, TimeProvider clock, ILogge
         CommerceTelemetry.ShipmentEvents.Add(1);
         CommerceLog.ShipmentEventRecorded(logger, OrderId, StoredNames.Of(status));
         return new ShipmentEventResult(ShipmentEventOutcome.Recorded, _order);
+    }
+
+    // Refunded as a whole: a whole-order refund is paid, or every item has a paid refund once this one is paid.
+    private static bool IsWhollyRefunded(OrderView order, RefundView paying)
+    {
+        if (paying.Sku is null || order.Status == OrderStatus.Refunded)
+        {
+            return true;
+        }
+
+        var paidSkus = order.Refunds.Where(r => r.Status == RefundStatus.Paid).Select(r => r.Sku).Append(paying.Sku).ToHashSet(StringComparer.Ordinal);
+        return paidSkus.Contains(null) || order.Items.All(i => paidSkus.Contains(i.Sku));
+    }
+
+    // The refund is committed before this runs; a listener's failure is logged and never undoes it (listeners are
+    // idempotent and run again when the decision is repeated).
+    private async Task TellRefundListeners(OrderView order, RefundView refund)
+    {
+        var refunded = new OrderRefunded(order.OrderId, order.CustomerId, refund.RefundId, refund.AmountMinor,
+            order.Status == OrderStatus.Refunded, refund.Sku, order.MerchantId);
+        foreach (var listener in refundListeners)
+        {
+            using var timeout = new CancellationTokenSource(options.Value.RefundListenerTimeout, clock);
+            try
+            {
+                await listener.OnOrderRefundedAsync(refunded, timeout.Token).WaitAsync(timeout.Token);
+            }
+            catch (Exception exception)
+            {
+                CommerceTelemetry.RefundListenerFailures.Add(1);
+                CommerceLog.RefundListenerFailed(logger, exception, OrderId, refund.RefundId, listener.GetType().Name);
+            }
+        }
     }
 
     private static bool IsOpenOrPaid(RefundStatus status) => status is not RefundStatus.Rejected;

@@ -29,7 +29,8 @@ internal sealed class CommerceStore(StorageDatabase database)
 
     private const string EventColumns = "order_id AS OrderId, seq AS Seq, at_ms AS AtMs, location AS Location, description AS Description";
 
-    private const string RefundColumns = "refund_id AS RefundId, order_id AS OrderId, sku AS Sku, amount_minor AS AmountMinor, reason AS Reason, status AS Status, request_id AS RequestId, requested_at_ms AS RequestedAtMs";
+    private const string RefundColumns = "refund_id AS RefundId, order_id AS OrderId, sku AS Sku, amount_minor AS AmountMinor, reason AS Reason, status AS Status, request_id AS RequestId, requested_at_ms AS RequestedAtMs, " +
+        "decided_at_ms AS DecidedAtMs, decided_by AS DecidedBy, decision_reason AS DecisionReason, decision_request_id AS DecisionRequestId";
 
     public StorageDatabase Database => database;
 
@@ -239,6 +240,50 @@ internal sealed class CommerceStore(StorageDatabase database)
                 ON CONFLICT DO NOTHING
                 """, refund, cancellationToken: ct)).ConfigureAwait(false) > 0, cancellationToken);
 
+    /// <summary>The refund <paramref name="refundId"/> of <paramref name="orderId"/>; null when there is none.</summary>
+    public async Task<RefundRow?> FindRefundAsync(string orderId, string refundId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        return await connection.QuerySingleOrDefaultAsync<RefundRow>(new CommandDefinition(
+            $"SELECT {RefundColumns} FROM refunds WHERE order_id = @orderId AND refund_id = @refundId",
+            new { orderId, refundId }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Records a refund's decision (its new status, when, by whom, why, the request id) and, when
+    /// <paramref name="orderStatus"/> is given, the order's new status, in one transaction. Only a refund still in
+    /// <paramref name="expectedStatus"/> changes; false when it was not (nothing is written then).
+    /// </summary>
+    public Task<bool> DecideRefundAsync(RefundRow decided, string expectedStatus, string? orderStatus, CancellationToken cancellationToken = default) =>
+        database.WriteAsync(async (connection, ct) =>
+        {
+            await using var transaction = await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
+            var updated = await connection.ExecuteAsync(new CommandDefinition(
+                """
+                UPDATE refunds SET status = @Status, decided_at_ms = @DecidedAtMs, decided_by = @DecidedBy,
+                    decision_reason = @DecisionReason, decision_request_id = @DecisionRequestId
+                WHERE order_id = @OrderId AND refund_id = @RefundId AND status = @expectedStatus
+                """, new
+                {
+                    decided.Status, decided.DecidedAtMs, decided.DecidedBy, decided.DecisionReason, decided.DecisionRequestId,
+                    decided.OrderId, decided.RefundId, expectedStatus,
+                }, transaction, cancellationToken: ct)).ConfigureAwait(false);
+            if (updated != 1)
+            {
+                return false;
+            }
+
+            if (orderStatus is not null)
+            {
+                await connection.ExecuteAsync(new CommandDefinition(
+                    "UPDATE orders SET status = @orderStatus, updated_at_ms = @at WHERE order_id = @orderId",
+                    new { orderStatus, at = decided.DecidedAtMs, orderId = decided.OrderId }, transaction, cancellationToken: ct)).ConfigureAwait(false);
+            }
+
+            await transaction.CommitAsync(ct).ConfigureAwait(false);
+            return true;
+        }, cancellationToken);
+
     /// <summary>
     /// Appends a tracking event (creating the shipment when <paramref name="newShipment"/> is given) and sets the order's
     /// status, in one transaction.
@@ -446,7 +491,8 @@ internal sealed class CommerceStore(StorageDatabase database)
     }
 
     public static RefundView ToView(RefundRow r) =>
-        new(r.RefundId, r.OrderId, r.Sku, r.AmountMinor, r.Reason, StoredNames.RefundStatusOf(r.Status), FromMs(r.RequestedAtMs));
+        new(r.RefundId, r.OrderId, r.Sku, r.AmountMinor, r.Reason, StoredNames.RefundStatusOf(r.Status), FromMs(r.RequestedAtMs),
+            r.DecidedAtMs is { } decided ? FromMs(decided) : null, r.DecisionReason);
 
     public static DateTimeOffset FromMs(long ms) => DateTimeOffset.FromUnixTimeMilliseconds(ms);
 }

@@ -18,4 +18,12 @@ internal sealed class RefundRow
     public string RequestId { get; init; } = string.Empty;
 
     public long RequestedAtMs { get; init; }
+
+    public long? DecidedAtMs { get; init; }
+
+    public string? DecidedBy { get; init; }
+
+    public string? DecisionReason { get; init; }
+
+    public string? DecisionRequestId { get; init; }
 }

@@ -26,6 +26,9 @@ internal sealed class RedemptionStore(StorageDatabase database)
     private const string ReturnSql =
         "UPDATE coupon_redemptions SET returned_at = @at WHERE coupon_id = @coupon AND order_id = @order AND returned_at IS NULL";
 
+    private const string ByOrderSql =
+        "SELECT coupon_id FROM coupon_redemptions WHERE order_id = @order AND customer_id = @customer ORDER BY coupon_id";
+
     private const string CustomerSql =
         "SELECT g.coupon_id, g.campaign_id, g.idempotency_key, g.value, g.tier, g.expires_at, g.at, " +
         "r.order_id, r.amount, r.at, r.returned_at FROM coupon_grants g " +
@@ -82,6 +85,24 @@ internal sealed class RedemptionStore(StorageDatabase database)
             await using var command = connection.CreateCommand(ReturnSql, ("coupon", couponId), ("order", orderId), ("at", Timestamp(at)));
             return await command.ExecuteNonQueryAsync(ct) == 1;
         }, cancellationToken);
+
+    /// <summary>
+    /// The coupons <paramref name="customerId"/> redeemed on <paramref name="orderId"/> (held or already returned). A
+    /// coupon redeemed again on a later order names that order instead, so it is not listed here.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> CouponsRedeemedOnAsync(string orderId, string customerId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        await using var command = connection.CreateCommand(ByOrderSql, ("order", orderId), ("customer", customerId));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var coupons = new List<string>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            coupons.Add(reader.GetString(0));
+        }
+
+        return coupons;
+    }
 
     /// <summary>Every coupon granted to <paramref name="customerId"/>, oldest first, with its redemption if any.</summary>
     public async Task<IReadOnlyList<CustomerCouponRow>> CustomerCouponsAsync(string customerId, CancellationToken cancellationToken = default)

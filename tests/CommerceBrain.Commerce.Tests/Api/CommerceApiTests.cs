@@ -162,6 +162,60 @@ public sealed class CommerceApiTests(CommerceSiloFixture silo)
         Assert.Equal(OrderStatus.Paid, (await silo.Store.GetOrderAsync(WellKnownDemoData.BenPaidOrder))!.Status);
     }
 
+    [Fact]
+    public async Task The_orders_merchant_approves_a_refund_once_and_a_retry_with_the_same_key_gets_the_same_order()
+    {
+        var (orderId, customerId) = await silo.TakeUnrefundedOrderAsync(OrderStatus.Delivered);
+        var order = (await silo.Grains.GetGrain<IOrderGrain>(orderId).Get())!;
+        var refund = (await silo.Grains.GetGrain<IOrderGrain>(orderId).RequestRefund(new RefundRequest(customerId, null, "Broken", "req-1"))).Refund!;
+        var url = $"/api/orders/{orderId}/refunds/{refund.RefundId}/decision";
+        var otherMerchant = order.MerchantId == "m-050" ? "m-051" : "m-050";
+
+        var byCustomer = await Send(HttpMethod.Post, url, [.. Customer(customerId), ("Idempotency-Key", "k-1")], new { approve = true });
+        var byOtherMerchant = await Send(HttpMethod.Post, url, [.. Merchant(otherMerchant), ("Idempotency-Key", "k-1")], new { approve = true });
+        var approved = await Send(HttpMethod.Post, url, [.. Merchant(order.MerchantId), ("Idempotency-Key", "k-1")], new { approve = true, reason = "Returned" });
+        var retried = await Send(HttpMethod.Post, url, [.. Merchant(order.MerchantId), ("Idempotency-Key", "k-1")], new { approve = true, reason = "Returned" });
+        var rejectedLater = await Send(HttpMethod.Post, url, Role("admin", "root"), new { approve = false, requestId = "k-2" });
+
+        await AssertProblem(byCustomer, HttpStatusCode.Forbidden);
+        await AssertProblem(byOtherMerchant, HttpStatusCode.NotFound);
+        var body = await Json(approved);
+        Assert.Equal("Refunded", body.GetProperty("status").GetString());
+        Assert.Equal("Paid", body.GetProperty("refunds")[0].GetProperty("status").GetString());
+        Assert.Equal(HttpStatusCode.OK, retried.StatusCode);
+        Assert.Equal("Refunded", (await Json(retried)).GetProperty("status").GetString());
+        await AssertProblem(rejectedLater, HttpStatusCode.Conflict);
+        Assert.Equal(OrderStatus.Refunded, (await silo.Store.GetOrderAsync(orderId))!.Status);
+    }
+
+    [Fact]
+    public async Task Refund_decisions_with_bad_input_or_unknown_ids_are_clear_4xx()
+    {
+        var (orderId, customerId) = await silo.TakeUnrefundedOrderAsync(OrderStatus.Completed);
+        var refund = (await silo.Grains.GetGrain<IOrderGrain>(orderId).RequestRefund(new RefundRequest(customerId, null, "Broken", "req-1"))).Refund!;
+        var url = $"/api/orders/{orderId}/refunds/{refund.RefundId}/decision";
+        var agent = Role("agent", "agent-1");
+
+        var noKey = await Send(HttpMethod.Post, url, agent, new { approve = true });
+        var noApprove = await Send(HttpMethod.Post, url, [.. agent, ("Idempotency-Key", "k-1")], new { reason = "?" });
+        var longKey = await Send(HttpMethod.Post, url, [.. agent, ("Idempotency-Key", new string('k', 101))], new { approve = true });
+        var longReason = await Send(HttpMethod.Post, url, [.. agent, ("Idempotency-Key", "k-1")], new { approve = true, reason = new string('r', 501) });
+        var notJson = await SendRaw(url, [.. agent, ("Idempotency-Key", "k-1")], "approve=yes", "text/plain");
+        var unknownRefund = await Send(HttpMethod.Post, $"/api/orders/{orderId}/refunds/rf-nope/decision", [.. agent, ("Idempotency-Key", "k-1")], new { approve = true });
+        var unknownOrder = await Send(HttpMethod.Post, "/api/orders/2020010100001/refunds/rf-1/decision", [.. agent, ("Idempotency-Key", "k-1")], new { approve = true });
+        var malformedOrder = await Send(HttpMethod.Post, "/api/orders/nope/refunds/rf-1/decision", [.. agent, ("Idempotency-Key", "k-1")], new { approve = true });
+
+        Assert.True((await AssertProblem(noKey, HttpStatusCode.BadRequest)).GetProperty("errors").TryGetProperty("Idempotency-Key", out _));
+        Assert.True((await AssertProblem(noApprove, HttpStatusCode.BadRequest)).GetProperty("errors").TryGetProperty("approve", out _));
+        await AssertProblem(longKey, HttpStatusCode.BadRequest);
+        Assert.True((await AssertProblem(longReason, HttpStatusCode.BadRequest)).GetProperty("errors").TryGetProperty("reason", out _));
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, notJson.StatusCode);
+        await AssertProblem(unknownRefund, HttpStatusCode.NotFound);
+        await AssertProblem(unknownOrder, HttpStatusCode.NotFound);
+        await AssertProblem(malformedOrder, HttpStatusCode.NotFound);
+        Assert.Equal(RefundStatus.Requested, (await silo.Store.GetOrderAsync(orderId))!.Refunds.Single().Status);
+    }
+
     private static (string, string)[] Customer(string id) => Role("customer", id);
 
     private static (string, string)[] Merchant(string merchantId) => [("X-Test-Role", "merchant"), ("X-Test-Subject", $"{merchantId}-staff"), ("X-Test-Merchant", merchantId)];

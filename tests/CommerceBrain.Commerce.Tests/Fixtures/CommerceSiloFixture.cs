@@ -31,6 +31,11 @@ public sealed class CommerceSiloFixture : IAsyncLifetime
 
     public RecordingFaqPublisher Publisher { get; } = new();
 
+    /// <summary>Two listeners: the first fails for the orders it is told to, the second always records.</summary>
+    public RecordingRefundListener FailingListener { get; } = new();
+
+    public RecordingRefundListener RefundListener { get; } = new();
+
     public IGrainFactory Grains => App.Services.GetRequiredService<IGrainFactory>();
 
     internal CommerceStore Store => App.Services.GetRequiredService<CommerceStore>();
@@ -55,6 +60,8 @@ public sealed class CommerceSiloFixture : IAsyncLifetime
             .UseLocalhostClustering(siloPort: FreePort(), gatewayPort: FreePort())
             .AddCommerceBrainStorage(storage));
         builder.Services.AddSingleton<IMerchantFaqPublisher>(Publisher);
+        builder.Services.AddSingleton<CommerceBrain.Commerce.Contracts.IOrderRefundListener>(FailingListener);
+        builder.Services.AddSingleton<CommerceBrain.Commerce.Contracts.IOrderRefundListener>(RefundListener);
         builder.Services.AddCommerce(builder.Configuration);
         builder.Services.AddAuthentication(HeaderAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, HeaderAuthenticationHandler>(HeaderAuthenticationHandler.SchemeName, null);
@@ -101,6 +108,24 @@ public sealed class CommerceSiloFixture : IAsyncLifetime
             "SELECT order_id, customer_id FROM orders WHERE status = @status AND customer_id > 'c-00010' AND order_id < '2030' ORDER BY order_id LIMIT 1 OFFSET @index",
             new { status = StoredNames.Of(status), index = (long)index });
         return row;
+    }
+
+    /// <summary>
+    /// A generated order of <paramref name="status"/> with no refunds and at least <paramref name="minItems"/> different
+    /// items that no other test has taken.
+    /// </summary>
+    public async Task<(string OrderId, string CustomerId)> TakeUnrefundedOrderAsync(CommerceBrain.Commerce.Contracts.OrderStatus status, int minItems = 1)
+    {
+        var index = Interlocked.Increment(ref _taken) - 1;
+        await using var connection = await Database.OpenConnectionAsync();
+        return await Dapper.SqlMapper.QuerySingleAsync<(string, string)>(connection,
+            """
+            SELECT o.order_id, o.customer_id FROM orders o
+            WHERE o.status = @status AND o.customer_id > 'c-00010' AND o.order_id < '2030'
+              AND NOT EXISTS (SELECT 1 FROM refunds r WHERE r.order_id = o.order_id)
+              AND (SELECT count(DISTINCT i.sku) FROM order_items i WHERE i.order_id = o.order_id) >= @minItems
+            ORDER BY o.order_id DESC LIMIT 1 OFFSET @index
+            """, new { status = StoredNames.Of(status), minItems = (long)minItems, index = (long)index });
     }
 
     private static int FreePort()

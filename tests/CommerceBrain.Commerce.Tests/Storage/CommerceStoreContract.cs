@@ -173,6 +173,35 @@ public abstract class CommerceStoreContract(CommerceDatabaseFixture fixture)
         Assert.Equal("done", (await Store.GetSeedMarkerAsync(DemoDataSeeder.MarkerName))!.State);
     }
 
+    [Fact]
+    public async Task A_refund_decision_and_the_orders_new_status_commit_together_and_a_stale_decision_writes_nothing()
+    {
+        var orderId = "2030060100001";
+        Assert.True(await Store.InsertOrderAsync(NewOrder(orderId, "req-decide"), [Line(orderId)]));
+        var refund = new RefundRow
+        {
+            RefundId = $"rf-{orderId}-1", OrderId = orderId, AmountMinor = 1_299_900, Reason = "Broken",
+            Status = StoredNames.Of(RefundStatus.Requested), RequestId = "r-1", RequestedAtMs = 2,
+        };
+        Assert.True(await Store.InsertRefundAsync(refund));
+        var paid = new RefundRow
+        {
+            RefundId = refund.RefundId, OrderId = orderId, Status = StoredNames.Of(RefundStatus.Paid), DecidedAtMs = 3, DecidedBy = "agent-1",
+            DecisionReason = "Returned", DecisionRequestId = "d-1",
+        };
+
+        var decided = await Store.DecideRefundAsync(paid, StoredNames.Of(RefundStatus.Requested), StoredNames.Of(OrderStatus.Refunded));
+        var stale = await Store.DecideRefundAsync(paid, StoredNames.Of(RefundStatus.Requested), StoredNames.Of(OrderStatus.Paid));
+
+        Assert.True(decided);
+        Assert.False(stale);
+        var order = (await Store.GetOrderAsync(orderId))!;
+        Assert.Equal(OrderStatus.Refunded, order.Status);
+        var stored = order.Refunds.Single();
+        Assert.Equal((RefundStatus.Paid, "Returned", DateTimeOffset.FromUnixTimeMilliseconds(3)), (stored.Status, stored.DecisionReason, stored.DecidedAt));
+        Assert.Equal(("agent-1", "d-1"), ((await Store.FindRefundAsync(orderId, refund.RefundId))!.DecidedBy, (await Store.FindRefundAsync(orderId, refund.RefundId))!.DecisionRequestId));
+    }
+
     // Other tests of the class add orders of 2030; the seeded ones are older.
     private async Task<long> SeededOrderCountAsync()
     {

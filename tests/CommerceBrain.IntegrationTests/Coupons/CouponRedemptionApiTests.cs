@@ -135,6 +135,12 @@ public sealed class CouponRedemptionApiTests(CouponSilo fixture) : IClassFixture
     }
 
     [Fact]
+    public async Task An_operator_approving_the_refund_of_an_order_makes_its_coupon_available_again()
+    {
+        await RefundReturnsCouponScenario.RunAsync(Silo, "sqlite");
+    }
+
+    [Fact]
     public async Task The_openapi_document_describes_redemption_return_and_my_coupons()
     {
         using var response = await Silo.Client.GetAsync("/openapi/v1.json");
@@ -143,5 +149,6 @@ public sealed class CouponRedemptionApiTests(CouponSilo fixture) : IClassFixture
         Assert.True(paths.GetProperty("/api/coupons/{couponId}/redemptions").TryGetProperty("post", out _));
         Assert.True(paths.GetProperty("/api/coupons/{couponId}/return").TryGetProperty("post", out _));
         Assert.True(paths.GetProperty("/api/me/coupons").TryGetProperty("get", out _));
+        Assert.True(paths.GetProperty("/api/orders/{id}/refunds/{refundId}/decision").TryGetProperty("post", out _));
     }
 }

@@ -53,4 +53,18 @@ public sealed class CouponRedemptionPostgresTests
             attempt.Dispose();
         }
     }
+
+    [Fact]
+    public async Task On_postgresql_approving_the_refund_of_an_order_makes_its_coupon_available_again()
+    {
+        await using var database = await PostgresTestDatabase.CreateAsync();
+        await using var silo = await TestSilo.StartAsync(waitForNlu: false, configuration: new Dictionary<string, string?>
+        {
+            ["CommerceBrain:Storage:Provider"] = "PostgreSql",
+            ["CommerceBrain:Storage:ConnectionString"] = database.ConnectionString,
+            ["CommerceBrain:Commerce:SeedDemoData"] = "false",
+        });
+
+        await RefundReturnsCouponScenario.RunAsync(silo, "pg");
+    }
 }

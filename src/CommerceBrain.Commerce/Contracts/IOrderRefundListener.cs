@@ -1,0 +1,12 @@
+namespace CommerceBrain.Commerce.Contracts;
+
+/// <summary>
+/// Told when a refund has been paid (a DI service; register any number). The order grain calls every listener after the
+/// paid refund is committed, and again whenever the same approval is repeated, so delivery is at least once and a
+/// listener must be idempotent. A listener that throws is logged; the refund stays paid.
+/// </summary>
+public interface IOrderRefundListener
+{
+    /// <summary>Reacts to a paid refund; called from the order grain's turn, so it should finish promptly.</summary>
+    Task OnOrderRefundedAsync(OrderRefunded refunded, CancellationToken cancellationToken);
+}
