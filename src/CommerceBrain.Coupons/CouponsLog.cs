@@ -31,4 +31,16 @@ internal static partial class CouponsLog
 
     [LoggerMessage(EventId = 8008, Level = LogLevel.Error, Message = "Coupon {CouponId}: writing its redemption failed; the grain reloads it")]
     public static partial void RedemptionWriteFailed(ILogger logger, Exception exception, string couponId);
+
+    [LoggerMessage(EventId = 8009, Level = LogLevel.Information, Message = "Coupons conversion model: training on {Customers} simulated customers (seed {Seed}), first start")]
+    public static partial void ModelTraining(ILogger logger, int customers, int seed);
+
+    [LoggerMessage(EventId = 8010, Level = LogLevel.Information, Message = "Coupons conversion model {Version} trained in {Seconds:F1} s and saved to {Path}")]
+    public static partial void ModelTrained(ILogger logger, string version, double seconds, string path);
+
+    [LoggerMessage(EventId = 8011, Level = LogLevel.Information, Message = "Coupons conversion model {Version} loaded from {Path}; optimised campaigns are served")]
+    public static partial void ModelReady(ILogger logger, string version, string path);
+
+    [LoggerMessage(EventId = 8012, Level = LogLevel.Warning, Message = "Coupons conversion model unavailable: {Reason}; optimised campaigns cannot be created or claimed on this silo")]
+    public static partial void ModelUnavailable(ILogger logger, Exception? exception, string reason);
 }

@@ -2,7 +2,10 @@ using CommerceBrain.Commerce.Contracts;
 using CommerceBrain.Coupons.Api;
 using CommerceBrain.Coupons.Refunds;
 using CommerceBrain.Coupons.Storage;
+using CommerceBrain.Coupons.Allocation;
+using CommerceBrain.Coupons.Serving;
 using CommerceBrain.Coupons.Tiers;
+using CommerceBrain.Inference;
 using CommerceBrain.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -34,6 +37,32 @@ public static class CouponsModule
         services.TryAddSingleton<ITierChooser, LowestTierChooser>();
         services.TryAddSingleton<TierChoosers>();
         services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, CouponsJsonContext.Default));
+        return services;
+    }
+
+    /// <summary>
+    /// Registers the silo's conversion model for optimised campaigns (options from <c>CommerceBrain:Coupons:ConversionModel</c>):
+    /// trained on first start in the background and saved under the data directory, loaded on later starts, served through
+    /// the inference module. It does not gate readiness: lowest-tier campaigns work without it, and optimised ones answer
+    /// 503 with <c>Retry-After</c> until it is loaded.
+    /// </summary>
+    public static IServiceCollection AddCouponsConversionModel(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<ConversionModelOptions>()
+            .Bind(configuration.GetSection(ConversionModelOptions.Section))
+            .Configure(o =>
+            {
+                var dataDirectory = configuration["CommerceBrain:DataDirectory"];
+                o.DataDirectory = string.IsNullOrWhiteSpace(dataDirectory) ? "data" : dataDirectory;
+            })
+            .Validate(o => o.TrainingCustomers >= 100 && o.RetryAfterSeconds >= 1,
+                $"{ConversionModelOptions.Section}: TrainingCustomers must be at least 100 and RetryAfterSeconds at least 1.");
+        services.AddInference(configuration);
+        services.AddSingleton<ConversionModelState>();
+        services.AddSingleton<IConversionPredictor, LoadedConversionPredictor>();
+        services.AddHostedService<ConversionModelLoader>();
         return services;
     }
 }

@@ -65,4 +65,31 @@ public sealed class CommandLineTests
         Assert.NotEqual(0, exitCode);
         Assert.Contains("xml", error.ToString(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Coupons_train_writes_the_conversion_model_and_its_metadata()
+    {
+        using var directory = Infrastructure.TempDirectory.Create();
+        var file = Path.Combine(directory.Path, "coupons-conversion.onnx");
+        using var output = new StringWriter();
+
+        var exitCode = await CommerceBrainCommandLine.InvokeAsync(["coupons", "train", "--out", file, "--customers", "3000"], output, TextWriter.Null);
+
+        Assert.Equal(0, exitCode);
+        Assert.True(File.Exists(file));
+        Assert.Equal(3_000, CommerceBrain.Coupons.Serving.ConversionModelFiles.Load(file).Metadata.TrainingCustomers);
+        Assert.Contains("trained conversion model", output.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Coupons_train_with_too_few_customers_fails_with_one_error_line()
+    {
+        using var error = new StringWriter();
+
+        var exitCode = await CommerceBrainCommandLine.InvokeAsync(["coupons", "train", "--out", Path.Combine(Path.GetTempPath(), "never.onnx"), "--customers", "5"],
+            TextWriter.Null, error);
+
+        Assert.Equal(1, exitCode);
+        Assert.StartsWith("error: --customers", error.ToString(), StringComparison.Ordinal);
+    }
 }

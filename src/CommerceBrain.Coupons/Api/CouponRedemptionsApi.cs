@@ -123,27 +123,16 @@ public static partial class CouponRedemptionsApi
         };
     }
 
-    private static async Task<IResult> Mine(ClaimsPrincipal user, RedemptionStore store, IGrainFactory grains, TimeProvider clock)
+    private static async Task<IResult> Mine(ClaimsPrincipal user, IGrainFactory grains)
     {
-        var rows = await store.CustomerCouponsAsync(user.SubjectId()!);
-        var minSpends = new Dictionary<(string, int), long>();
-        foreach (var campaignId in rows.Select(r => r.Grant.CampaignId).Distinct(StringComparer.Ordinal))
-        {
-            var tiers = (await grains.GetGrain<ICampaignGrain>(campaignId).Terms())?.Spec.Tiers ?? [];
-            for (var i = 0; i < tiers.Count; i++)
+        var coupons = await grains.GetGrain<ICustomerCouponsGrain>(user.SubjectId()!).List();
+        return TypedResults.Ok(coupons.Select(c => new CustomerCouponResponse(c.CouponId, c.CampaignId, c.Value, c.MinSpend, c.ExpiresAt,
+            c.Status switch
             {
-                minSpends[(campaignId, i)] = tiers[i].MinSpend;
-            }
-        }
-
-        var now = clock.GetUtcNow();
-        return TypedResults.Ok(rows.Select(r =>
-        {
-            var held = r.Redemption is { IsHeld: true };
-            var status = held ? "redeemed" : now >= r.Grant.ExpiresAt ? "expired" : "available";
-            return new CustomerCouponResponse(r.Grant.CouponId, r.Grant.CampaignId, r.Grant.Value,
-                minSpends.GetValueOrDefault((r.Grant.CampaignId, r.Grant.Tier)), r.Grant.ExpiresAt, status, held ? r.Redemption!.OrderId : null);
-        }).ToList());
+                CustomerCouponStatus.Redeemed => "redeemed",
+                CustomerCouponStatus.Expired => "expired",
+                _ => "available",
+            }, c.OrderId)).ToList());
     }
 
     private static RedemptionResponse ToResponse(RedemptionResult result) =>

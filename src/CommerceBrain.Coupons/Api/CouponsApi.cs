@@ -32,7 +32,8 @@ public static partial class CouponsApi
             .WithName("CreateCampaign")
             .WithSummary("Creates a coupon campaign: budget and tiers in minor units, per-user limit, time window, eligibility, issuance ceiling, shards.")
             .Produces<CampaignResponse>(StatusCodes.Status201Created)
-            .ProducesValidationProblem();
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         api.MapGet("/open", Open)
             .RequireAuthorization(Policies.Customer)
             .WithName("OpenCampaigns")
@@ -62,18 +63,26 @@ public static partial class CouponsApi
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         app.MapCouponRedemptionsApi();
         return app;
     }
 
-    private static async Task<IResult> Create([FromBody] CreateCampaignRequest? request, IGrainFactory grains,
+    private static async Task<IResult> Create([FromBody] CreateCampaignRequest? request, HttpContext http, IGrainFactory grains,
         IOptions<CouponsOptions> options, TimeProvider clock, TierChoosers choosers)
     {
-        var (spec, errors) = Validate(request, options.Value, clock.GetUtcNow(), choosers.CanOptimise);
+        var optimiser = choosers.Optimiser;
+        var (spec, errors) = Validate(request, options.Value, clock.GetUtcNow(), optimiser != OptimiserAvailability.Absent);
         if (spec is null)
         {
             return TypedResults.ValidationProblem(errors);
+        }
+
+        if (spec.Allocation == TierAllocation.Optimised && optimiser == OptimiserAvailability.Starting)
+        {
+            return ModelNotReady(http, choosers.OptimiserRetryAfter, "The conversion model is being trained.",
+                "Optimised campaigns need the conversion model, which this silo is still training or loading (first start). Create the campaign again after the Retry-After; lowest-tier campaigns work now.");
         }
 
         var id = Guid.CreateVersion7().ToString("N");
@@ -135,6 +144,9 @@ public static partial class CouponsApi
                 http.HttpContext.Response.Headers.RetryAfter = Math.Max(1, seconds).ToString(CultureInfo.InvariantCulture);
                 return Problem(StatusCodes.Status429TooManyRequests, "The campaign is at capacity.",
                     $"Too many claims are in flight for this campaign; try again in {Math.Max(1, seconds)} s with the same Idempotency-Key.");
+            case { Outcome: ClaimOutcome.Unavailable }:
+                return ModelNotReady(http.HttpContext, result.RetryAfter ?? TimeSpan.FromSeconds(5), "The coupon optimiser is not ready.",
+                    "This campaign picks coupons with a conversion model that this server has not loaded yet. Nothing was granted; try again after the Retry-After with the same Idempotency-Key.");
             case { Reason: DenialReason.UnknownCampaign }:
                 return CampaignNotFound(id);
             default:
@@ -237,7 +249,7 @@ public static partial class CouponsApi
             allocation = TierAllocation.Optimised;
             if (!canOptimise)
             {
-                errors["allocation"] = ["'optimised' allocation needs a conversion model, and this deployment has none."];
+                errors["allocation"] = ["'optimised' allocation needs a conversion model, and this silo has none (training is off or failed: see the log, or run 'commercebrain coupons train')."];
             }
         }
         else if (request.Allocation is not (null or ApiNames.Lowest))
@@ -288,6 +300,19 @@ public static partial class CouponsApi
 
     private static IResult CampaignNotFound(string id) =>
         Problem(StatusCodes.Status404NotFound, "No such campaign.", $"There is no campaign '{(id.Length <= 64 ? id : id[..64] + "…")}'.");
+
+    private static IResult ModelNotReady(HttpContext http, TimeSpan retryAfter, string title, string detail)
+    {
+        var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
+        http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+        return TypedResults.Problem(new ProblemDetails
+        {
+            Status = StatusCodes.Status503ServiceUnavailable,
+            Title = title,
+            Detail = detail,
+            Extensions = { ["reason"] = "model_not_ready", ["retryAfterSeconds"] = seconds },
+        });
+    }
 
     internal static IResult Problem(int status, string title, string detail) =>
         TypedResults.Problem(new ProblemDetails { Status = status, Title = title, Detail = detail });

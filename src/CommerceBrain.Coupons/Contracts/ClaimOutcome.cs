@@ -14,4 +14,10 @@ public enum ClaimOutcome
 
     /// <summary>The shard is full or over the issuance ceiling: try again after a while.</summary>
     Busy = 3,
+
+    /// <summary>
+    /// The campaign is optimised and this silo's conversion model is not loaded yet (e.g. a freshly started silo of a
+    /// cluster): nothing was granted; try again after <see cref="ClaimResult.RetryAfter"/>.
+    /// </summary>
+    Unavailable = 4,
 }

@@ -21,4 +21,7 @@ public sealed record ClaimResult(
 
     /// <summary>Refused for now.</summary>
     public static ClaimResult Busy(TimeSpan retryAfter) => new(ClaimOutcome.Busy, null, null, retryAfter);
+
+    /// <summary>The tier optimiser is not ready on this silo; nothing was granted.</summary>
+    public static ClaimResult Unavailable(TimeSpan retryAfter) => new(ClaimOutcome.Unavailable, null, null, retryAfter);
 }

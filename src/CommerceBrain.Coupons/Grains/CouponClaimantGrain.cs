@@ -1,6 +1,7 @@
 using CommerceBrain.Commerce.Contracts;
 using CommerceBrain.Coupons.Allocation;
 using CommerceBrain.Coupons.Contracts;
+using CommerceBrain.Coupons.Serving;
 using CommerceBrain.Coupons.Storage;
 using CommerceBrain.Coupons.Tiers;
 using Microsoft.Extensions.Options;
@@ -63,6 +64,12 @@ internal sealed class CouponClaimantGrain(
             return await DenyHere(home, DenialReason.PerUserLimit);
         }
 
+        if (spec.Allocation == TierAllocation.Optimised && choosers.Optimiser != OptimiserAvailability.Ready)
+        {
+            // Before any shard is asked: a silo without its model grants nothing rather than guessing a tier.
+            return ClaimResult.Unavailable(choosers.OptimiserRetryAfter);
+        }
+
         var chooser = choosers.For(terms);
         if (spec.Eligibility.Restricts || chooser.NeedsCustomer)
         {
@@ -79,7 +86,16 @@ internal sealed class CouponClaimantGrain(
             features ??= await ReadFeatures(segment!);
         }
 
-        var decision = await chooser.ChooseAsync(new TierContext(terms, customerId, features, choosers.Pacing(terms, clock.GetUtcNow())));
+        TierDecision decision;
+        try
+        {
+            decision = await chooser.ChooseAsync(new TierContext(terms, customerId, features, choosers.Pacing(terms, clock.GetUtcNow())));
+        }
+        catch (ConversionModelNotReadyException)
+        {
+            return ClaimResult.Unavailable(choosers.OptimiserRetryAfter);
+        }
+
         if (decision.IsNone)
         {
             // The optimiser judged no coupon worth its budget price for this customer now.

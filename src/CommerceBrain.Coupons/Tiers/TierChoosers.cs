@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using CommerceBrain.Coupons.Allocation;
 using CommerceBrain.Coupons.Contracts;
+using CommerceBrain.Coupons.Serving;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -20,8 +21,25 @@ public sealed class TierChoosers(IServiceProvider services, ITierChooser fallbac
 {
     private readonly ConcurrentDictionary<string, Optimised> optimised = new(StringComparer.Ordinal);
 
-    /// <summary>Whether optimised campaigns can be served: a conversion predictor is registered.</summary>
-    public bool CanOptimise => services.GetService<IConversionPredictor>() is not null;
+    /// <summary>Whether optimised campaigns can be served now: a conversion predictor is registered and, in the silo, loaded.</summary>
+    public bool CanOptimise => Optimiser == OptimiserAvailability.Ready;
+
+    /// <summary>
+    /// Whether this silo can serve optimised campaigns: a predictor registered without a <see cref="ConversionModelState"/>
+    /// (tests, hosts with their own model) is ready at once; the silo's own model is ready once loaded.
+    /// </summary>
+    public OptimiserAvailability Optimiser => services.GetService<ConversionModelState>() is { } model
+        ? model.Status switch
+        {
+            ConversionModelStatus.Ready => OptimiserAvailability.Ready,
+            ConversionModelStatus.Starting => OptimiserAvailability.Starting,
+            _ => OptimiserAvailability.Absent,
+        }
+        : services.GetService<IConversionPredictor>() is not null ? OptimiserAvailability.Ready : OptimiserAvailability.Absent;
+
+    /// <summary>How long a client should wait before asking again while the optimiser is not ready here.</summary>
+    public TimeSpan OptimiserRetryAfter =>
+        TimeSpan.FromSeconds(services.GetService<IOptions<ConversionModelOptions>>()?.Value.RetryAfterSeconds ?? 5);
 
     /// <summary>The chooser for <paramref name="terms"/>.</summary>
     /// <exception cref="InvalidOperationException">An optimised campaign, but no <see cref="IConversionPredictor"/> is registered.</exception>

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using CommerceBrain.Coupons.Cli;
 using CommerceBrain.Nlu.Cli;
 
 namespace CommerceBrain.Silo.CommandLine;
@@ -17,6 +18,7 @@ public static class CommerceBrainCommandLine
             "Without a command, 'serve' runs.");
         root.Subcommands.Add(ServeCommand.Create());
         root.Subcommands.Add(NluCommand.Create());
+        root.Subcommands.Add(CouponsCommand.Create());
         root.Subcommands.Add(SeedCommand.Create());
         return root;
     }

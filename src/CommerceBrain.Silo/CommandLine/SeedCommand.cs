@@ -59,6 +59,7 @@ public static class SeedCommand
                 // This process seeds in the foreground; the background seeder and model training would only compete with it.
                 ["CommerceBrain:Commerce:SeedDemoData"] = "false",
                 ["CommerceBrain:Nlu:TrainOnStart"] = "false",
+                ["CommerceBrain:Coupons:ConversionModel:TrainOnStart"] = "false",
             });
             app = SiloApplication.Build(builder);
             await SiloApplication.PrepareAsync(app, cancellationToken);

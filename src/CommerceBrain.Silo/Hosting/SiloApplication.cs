@@ -61,7 +61,8 @@ public static class SiloApplication
             // After UseOrleans: the demo-data seeder's hosted service calls grains.
             .AddCommerce(configuration)
             .AddConversations(configuration)
-            .AddCoupons(configuration);
+            .AddCoupons(configuration)
+            .AddCouponsConversionModel(configuration);
 
         var app = builder.Build();
         app.MapCommerceBrainDefaults();

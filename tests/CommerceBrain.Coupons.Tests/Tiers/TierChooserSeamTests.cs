@@ -1,3 +1,4 @@
+using CommerceBrain.Coupons.Serving;
 using CommerceBrain.Coupons.Allocation;
 using CommerceBrain.Coupons.Contracts;
 using CommerceBrain.Coupons.Tiers;
@@ -100,6 +101,37 @@ public sealed class TierChooserSeamTests
         Assert.False(choosers.CanOptimise);
         Assert.Throws<InvalidOperationException>(() => choosers.For(Terms(TierAllocation.Optimised)));
         Assert.IsType<LowestTierChooser>(choosers.For(Terms(TierAllocation.Lowest)));
+    }
+
+    [Fact]
+    public void The_silos_own_model_makes_optimised_campaigns_wait_while_it_starts_and_serves_them_once_loaded()
+    {
+        var state = new ConversionModelState();
+        var services = new ServiceCollection();
+        services.AddSingleton(state);
+        services.AddSingleton<IConversionPredictor>(new FixedPredictor([0.1f, 0.2f, 0.3f, 0.4f]));
+        var choosers = new TierChoosers(services.BuildServiceProvider(), new LowestTierChooser(), Options.Create(new CouponsOptions()));
+
+        var starting = choosers.Optimiser;
+        state.Ready(new FixedPredictor([0.1f, 0.2f, 0.3f, 0.4f]), "v1");
+
+        Assert.Equal(OptimiserAvailability.Starting, starting);
+        Assert.Equal(OptimiserAvailability.Ready, choosers.Optimiser);
+        Assert.True(choosers.CanOptimise);
+    }
+
+    [Fact]
+    public void A_model_that_failed_to_load_leaves_the_optimiser_absent()
+    {
+        var state = new ConversionModelState();
+        var services = new ServiceCollection();
+        services.AddSingleton(state);
+        var choosers = new TierChoosers(services.BuildServiceProvider(), new LowestTierChooser(), Options.Create(new CouponsOptions()));
+
+        state.Unavailable("no model and TrainOnStart is off");
+
+        Assert.Equal(OptimiserAvailability.Absent, choosers.Optimiser);
+        Assert.False(choosers.CanOptimise);
     }
 
     private static TierChoosers Choosers(bool withPredictor)

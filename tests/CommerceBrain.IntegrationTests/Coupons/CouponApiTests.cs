@@ -99,7 +99,7 @@ public sealed class CouponApiTests(CouponSilo fixture) : IClassFixture<CouponSil
 
     [Theory]
     [InlineData("best")]
-    [InlineData("optimised")]   // this silo registers no conversion model
+    [InlineData("optimised")]   // test silos do not train the conversion model unless asked (TestSilo)
     public async Task An_allocation_the_silo_cannot_serve_is_refused_with_the_field_named(string allocation)
     {
         var body = CampaignBody();

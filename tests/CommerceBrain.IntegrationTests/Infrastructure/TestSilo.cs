@@ -70,6 +70,11 @@ public sealed class TestSilo : IAsyncDisposable
             // Seeding the demo marketplace would slow every test silo; tests that want it configure it.
             overrides["CommerceBrain:Commerce:SeedDemoData"] = "false";
 
+            // Training the coupons conversion model in every test silo would only compete for the CPU; the optimiser's
+            // tests turn it back on (and keep the simulated experiment small) through 'configuration'.
+            overrides["CommerceBrain:Coupons:ConversionModel:TrainOnStart"] = "false";
+            overrides["CommerceBrain:Coupons:ConversionModel:TrainingCustomers"] = "5000";
+
             // Tests run silos side by side in one process: each gets its own Orleans silo port.
             overrides["CommerceBrain:Cluster:SiloPort"] = FreePort.Closed().ToString(System.Globalization.CultureInfo.InvariantCulture);
             foreach (var (key, value) in configuration ?? new Dictionary<string, string?>())

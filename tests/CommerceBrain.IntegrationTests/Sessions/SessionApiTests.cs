@@ -105,6 +105,46 @@ public abstract class SessionApiTests(DemoMarketSilo market)
     }
 
     [Fact]
+    public async Task Coupon_questions_show_campaign_coupons_with_their_real_status_and_minimum_spend()
+    {
+        using var admin = Silo.ClientAs("admin-1", Roles.Admin);
+        var customer = Customer("c-00003");
+        await ClaimFromNewCampaignAsync(admin, customer, "Chat Test Gala", faceValue: 700, minSpend: 4_500);
+        var spent = await ClaimFromNewCampaignAsync(admin, customer, "Chat Test Spent", faceValue: 300, minSpend: 1_000);
+        using (var redeem = await customer.PostAsJsonAsync($"/api/coupons/{spent}/redemptions", new { orderId = "chat-test-order-1", orderTotal = 5_000 }))
+        {
+            Assert.Equal(HttpStatusCode.Created, redeem.StatusCode);
+        }
+
+        var chat = await Chat.OpenAsync(customer);
+        var answer = await chat.SayAsync("which coupons do I have");
+
+        var text = Chat.Text(answer);
+        Assert.Equal("answer", Chat.Kind(answer));
+        Assert.Contains("Chat Test Gala: ¥7 off orders of ¥45 or more", text, StringComparison.Ordinal);
+        Assert.Contains("Chat Test Spent: already used", text, StringComparison.Ordinal);
+    }
+
+    private static async Task<string> ClaimFromNewCampaignAsync(HttpClient admin, HttpClient customer, string name, long faceValue, long minSpend)
+    {
+        using var created = await admin.PostAsJsonAsync("/api/campaigns", new
+        {
+            name,
+            budget = 100_000,
+            tiers = new[] { new { faceValue, minSpend } },
+            perUserLimit = 1,
+            endsAt = DateTimeOffset.UtcNow.AddDays(1),
+        });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var campaignId = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
+        using var claim = new HttpRequestMessage(HttpMethod.Post, $"/api/campaigns/{campaignId}/claims");
+        claim.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString("N"));
+        using var granted = await customer.SendAsync(claim);
+        Assert.Equal(HttpStatusCode.Created, granted.StatusCode);
+        return (await granted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("couponId").GetString()!;
+    }
+
+    [Fact]
     public async Task A_platform_question_gets_the_FAQ_answer()
     {
         var chat = await Chat.OpenAsync(Customer("c-00003"));
