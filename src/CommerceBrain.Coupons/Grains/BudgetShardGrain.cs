@@ -23,7 +23,10 @@ internal sealed class BudgetShardGrain(
     private int shard;
     private CampaignTerms? terms;
     private ShardBudget budget = new(0, 0, 0);
-    private IssuanceWindow window = new(null);
+    // Grants per second (stats) and, apart, claims admitted under the issuance ceiling: admissions are counted before the
+    // claim may wait for a refill, or a burst arriving at an empty lease would all pass the ceiling together.
+    private readonly IssuanceWindow window = new(null);
+    private IssuanceWindow admissions = new(null);
     private long grantedCount;
     private long grantedAmount;
     private int inFlight;
@@ -77,10 +80,12 @@ internal sealed class BudgetShardGrain(
             return Busy();
         }
 
-        if (!window.HasRoom(now))
+        if (!admissions.HasRoom(now))
         {
             return Busy();
         }
+
+        admissions.Count(now);
 
         var tier = terms.Spec.Tiers[request.Tier];
         inFlight++;
@@ -200,7 +205,7 @@ internal sealed class BudgetShardGrain(
         if (first)
         {
             var spec = campaign.Spec;
-            window = new IssuanceWindow(spec.MaxClaimsPerSecond is { } max ? Math.Max(1, max / spec.Shards) : null);
+            admissions = new IssuanceWindow(spec.MaxClaimsPerSecond is { } max ? Math.Max(1, max / spec.Shards) : null);
             chunk = ShardBudget.Chunk(spec.Budget, spec.Shards, options.Value.LeaseChunksPerShard, LargestFaceValue());
         }
     }
