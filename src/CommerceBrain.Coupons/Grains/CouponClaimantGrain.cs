@@ -28,6 +28,9 @@ internal sealed class CouponClaimantGrain(
     private string? segment;
     private CustomerFeatures? features;
 
+    // A shard call that failed (a timeout, a lost silo, a failed commit) may still have committed its grant.
+    private bool uncertain;
+
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         (campaignId, customerId) = CampaignKeys.Split(this.GetPrimaryKeyString());
@@ -37,10 +40,7 @@ internal sealed class CouponClaimantGrain(
             return;
         }
 
-        foreach (var grant in await ledger.CustomerGrantsAsync(campaignId, customerId, cancellationToken))
-        {
-            Remember(grant with { MinSpend = MinSpend(grant.Tier) });
-        }
+        await LoadGrants(cancellationToken);
     }
 
     public async Task<ClaimResult> Claim(string idempotencyKey)
@@ -50,6 +50,13 @@ internal sealed class CouponClaimantGrain(
         if (terms is null)
         {
             return ClaimResult.Denied(DenialReason.UnknownCampaign);
+        }
+
+        if (uncertain)
+        {
+            // The ledger is the truth: a grant committed after its claim failed counts, and its key returns it.
+            await LoadGrants(CancellationToken.None);
+            uncertain = false;
         }
 
         if (byKey.TryGetValue(idempotencyKey, out var earlier))
@@ -111,7 +118,16 @@ internal sealed class CouponClaimantGrain(
         for (var i = 0; i < spec.Shards; i++)
         {
             var shard = GrainFactory.GetGrain<IBudgetShardGrain>(CampaignKeys.Shard(campaignId, (start + i) % spec.Shards));
-            result = await shard.Grant(request);
+            try
+            {
+                result = await shard.Grant(request);
+            }
+            catch
+            {
+                uncertain = true;
+                throw;
+            }
+
             if (result is not { Outcome: ClaimOutcome.Denied, Reason: DenialReason.BudgetExhausted })
             {
                 break;
@@ -142,6 +158,16 @@ internal sealed class CouponClaimantGrain(
         var orders = await GrainFactory.GetGrain<ICustomerGrain>(customerId).RecentOrders(settings.OptimiserRecentOrders);
         return CustomerFeatureReader.From(customerSegment, orders, clock.GetUtcNow(), settings.OptimiserTypicalBasket,
             settings.OptimiserPriceSensitivity);
+    }
+
+    private async Task LoadGrants(CancellationToken cancellationToken)
+    {
+        byKey.Clear();
+        grants.Clear();
+        foreach (var grant in await ledger.CustomerGrantsAsync(campaignId, customerId, cancellationToken))
+        {
+            Remember(grant with { MinSpend = MinSpend(grant.Tier) });
+        }
     }
 
     private void Remember(CouponGrant grant)

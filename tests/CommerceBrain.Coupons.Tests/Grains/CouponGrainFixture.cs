@@ -13,13 +13,28 @@ public sealed class CouponGrainFixture : IAsyncLifetime
 {
     private readonly string directory = Path.Combine(Path.GetTempPath(), "cb-coupons-" + Guid.NewGuid().ToString("N"));
 
+    // Grain state is stored per service id: a restarted silo must keep it to find its campaigns again.
+    private readonly string serviceId = "cb-coupons-" + Guid.NewGuid().ToString("N")[..8];
+
     public InProcessTestCluster Cluster { get; private set; } = null!;
 
     public IServiceProvider SiloServices => Cluster.GetSiloServiceProvider();
 
     public IGrainFactory Grains => Cluster.Client;
 
-    public async Task InitializeAsync()
+    public Task InitializeAsync() => StartAsync();
+
+    /// <summary>
+    /// Stops the silo and starts a new one over the same database (grain state and ledger): every grain activates
+    /// again from storage, as after a restart of the process.
+    /// </summary>
+    public async Task RestartAsync()
+    {
+        await Cluster.DisposeAsync();
+        await StartAsync();
+    }
+
+    private async Task StartAsync()
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -33,6 +48,7 @@ public sealed class CouponGrainFixture : IAsyncLifetime
         }).Build();
         var settings = StorageSettings.FromConfiguration(configuration);
         var builder = new InProcessTestClusterBuilder(1);
+        builder.Options.ServiceId = serviceId;
         builder.ConfigureSilo((_, silo) =>
         {
             silo.AddCommerceBrainStorage(settings);

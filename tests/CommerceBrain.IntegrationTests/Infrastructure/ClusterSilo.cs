@@ -22,7 +22,8 @@ public sealed class ClusterSilo : IAsyncDisposable
 
     private TempDirectory Data { get; }
 
-    public static ClusterSilo Start(string connectionString, string clusterId)
+    /// <summary>Starts a silo of <paramref name="clusterId"/>; <paramref name="environment"/> as for <see cref="SiloProcess.Start"/>.</summary>
+    public static ClusterSilo Start(string connectionString, string clusterId, IReadOnlyDictionary<string, string?>? environment = null)
     {
         var data = TempDirectory.Create();
         var siloPort = FreePort.Closed();
@@ -32,7 +33,7 @@ public sealed class ClusterSilo : IAsyncDisposable
             "--storage", "PostgreSql", "--connection-string", connectionString,
             "--cluster", "--cluster-id", clusterId,
             "--silo-port", siloPort.ToString(CultureInfo.InvariantCulture), "--advertised-address", "127.0.0.1",
-        ]);
+        ], environment);
         return new ClusterSilo(process, siloPort, data);
     }
 
