@@ -15,6 +15,13 @@ public interface IBudgetShardGrain : IGrainWithStringKey
     [Alias("grant")]
     Task<ClaimResult> Grant(ShardGrantRequest request);
 
+    /// <summary>
+    /// Returns once no grant for this customer and key is still on its way to the ledger here (a claimant whose
+    /// <see cref="Grant"/> call failed asks before it re-reads the ledger, so a late commit cannot slip past it).
+    /// </summary>
+    [Alias("settle")]
+    Task Settle(string customerId, string idempotencyKey);
+
     /// <summary>The campaign's status changed (pause, resume, close): refuse or grant from now on.</summary>
     [Alias("terms-changed")]
     Task TermsChanged(CampaignTerms terms);

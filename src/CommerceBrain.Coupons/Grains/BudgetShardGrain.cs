@@ -19,6 +19,8 @@ internal sealed class BudgetShardGrain(
     ILogger<BudgetShardGrain> logger) : Grain, IBudgetShardGrain
 {
     private readonly Dictionary<DenialReason, long> denials = [];
+    // Appends still on their way to the ledger, by customer and key (see Settle).
+    private readonly Dictionary<(string Customer, string Key), Task> appending = [];
     private string campaignId = "";
     private int shard;
     private CampaignTerms? terms;
@@ -117,14 +119,21 @@ internal sealed class BudgetShardGrain(
             var at = DateTimeOffset.FromUnixTimeMilliseconds(now.ToUnixTimeMilliseconds());
             var grant = new CouponGrant(CouponId(seq), campaignId, request.CustomerId, request.IdempotencyKey, tier.FaceValue,
                 tier.MinSpend, request.Tier, at + terms.Spec.CouponValidity, at);
+            var append = ledger.AppendAsync(new GrantRow(shard, seq, grant));
+            var pending = (request.CustomerId, request.IdempotencyKey);
+            appending[pending] = append;
             try
             {
-                await ledger.AppendAsync(new GrantRow(shard, seq, grant));
+                await append;
             }
             catch (Exception e)
             {
                 CouponsLog.AppendFailed(logger, e, campaignId, shard);
                 throw;
+            }
+            finally
+            {
+                appending.Remove(pending);
             }
 
             grantedCount++;
@@ -136,6 +145,15 @@ internal sealed class BudgetShardGrain(
         finally
         {
             inFlight--;
+        }
+    }
+
+    public async Task Settle(string customerId, string idempotencyKey)
+    {
+        if (appending.TryGetValue((customerId, idempotencyKey), out var append))
+        {
+            // Its outcome is the caller's to read from the ledger; only the waiting matters here.
+            await append.ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         }
     }
 

@@ -28,8 +28,9 @@ internal sealed class CouponClaimantGrain(
     private string? segment;
     private CustomerFeatures? features;
 
-    // A shard call that failed (a timeout, a lost silo, a failed commit) may still have committed its grant.
-    private bool uncertain;
+    // A shard call that failed (a timeout, a lost silo, a failed commit) may still commit its grant later: the shard
+    // and key are kept until that shard says nothing for the key is in flight any more.
+    private (int Shard, string Key)? uncertain;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -52,11 +53,13 @@ internal sealed class CouponClaimantGrain(
             return ClaimResult.Denied(DenialReason.UnknownCampaign);
         }
 
-        if (uncertain)
+        if (uncertain is { } unsettled)
         {
-            // The ledger is the truth: a grant committed after its claim failed counts, and its key returns it.
+            // The ledger is the truth: a grant committed after its claim failed counts, and its key returns it. The
+            // shard first waits out that grant's append, so the re-read cannot run ahead of a late commit.
+            await GrainFactory.GetGrain<IBudgetShardGrain>(CampaignKeys.Shard(campaignId, unsettled.Shard)).Settle(customerId, unsettled.Key);
             await LoadGrants(CancellationToken.None);
-            uncertain = false;
+            uncertain = null;
         }
 
         if (byKey.TryGetValue(idempotencyKey, out var earlier))
@@ -117,14 +120,15 @@ internal sealed class CouponClaimantGrain(
         var start = Random.Shared.Next(spec.Shards);
         for (var i = 0; i < spec.Shards; i++)
         {
-            var shard = GrainFactory.GetGrain<IBudgetShardGrain>(CampaignKeys.Shard(campaignId, (start + i) % spec.Shards));
+            var index = (start + i) % spec.Shards;
+            var shard = GrainFactory.GetGrain<IBudgetShardGrain>(CampaignKeys.Shard(campaignId, index));
             try
             {
                 result = await shard.Grant(request);
             }
             catch
             {
-                uncertain = true;
+                uncertain = (index, idempotencyKey);
                 throw;
             }
 

@@ -68,6 +68,38 @@ public sealed class LateGrantTests : IAsyncLifetime
         Assert.Equal(held.CouponId, again.Grant!.CouponId);
     }
 
+    [Fact]
+    public async Task A_claim_with_another_key_sent_before_the_late_commit_lands_cannot_pass_the_per_user_limit()
+    {
+        var id = Campaign.NewId();
+        await cluster.Client.GetGrain<ICampaignGrain>(id).Create(Campaign.With(budget: 10_000, perUserLimit: 1, shards: 1));
+        var claimant = cluster.Client.GetGrain<ICouponClaimantGrain>(CampaignKeys.Claimant(id, "bob"));
+        var ledger = cluster.GetSiloServiceProvider().GetRequiredService<CouponLedger>();
+        await Assert.ThrowsAnyAsync<Exception>(() => claimant.Claim("first").WaitAsync(Timeout));
+
+        // At once, while "first" is still on its way to the ledger: the claimant must wait for it, not grant again.
+        ClaimResult? second = null;
+        using (var deadline = new CancellationTokenSource(Timeout))
+        {
+            while (second is null)
+            {
+                deadline.Token.ThrowIfCancellationRequested();
+                try
+                {
+                    second = await claimant.Claim("second").WaitAsync(Timeout);
+                }
+                catch (TimeoutException)
+                {
+                    // The shard is still waiting for the slow commit; ask again, as a client would.
+                }
+            }
+        }
+
+        Assert.Equal(DenialReason.PerUserLimit, second.Reason);
+        var held = Assert.Single(await ledger.CustomerGrantsAsync(id, "bob"));
+        Assert.Equal("first", held.IdempotencyKey);
+    }
+
     public async Task DisposeAsync()
     {
         await cluster.DisposeAsync();
