@@ -23,6 +23,21 @@ internal static partial class CommerceLog
     [LoggerMessage(EventId = 7006, Level = LogLevel.Error, Message = "Order {OrderId}: refund listener {Listener} failed on refund {RefundId}; the refund stays paid")]
     public static partial void RefundListenerFailed(ILogger logger, Exception exception, string orderId, string refundId, string listener);
 
+    [LoggerMessage(EventId = 7007, Level = LogLevel.Information, Message = "Order {OrderId}: refund {RefundId} delivered to every listener after {Failures} failed attempts")]
+    public static partial void RefundDelivered(ILogger logger, string orderId, string refundId, long failures);
+
+    [LoggerMessage(EventId = 7008, Level = LogLevel.Warning, Message = "Order {OrderId}: refund {RefundId} delivery failed ({Failures} in a row); retrying in {RetryDelay}")]
+    public static partial void RefundDeliveryPostponed(ILogger logger, string orderId, string refundId, long failures, TimeSpan retryDelay);
+
+    [LoggerMessage(EventId = 7009, Level = LogLevel.Information, Message = "Refund sweep: {Orders} orders with owed refund deliveries asked to deliver; {Pending} refunds owed, {Failing} failing")]
+    public static partial void RefundSweep(ILogger logger, int orders, long pending, long failing);
+
+    [LoggerMessage(EventId = 7016, Level = LogLevel.Warning, Message = "Refund sweep failed ({Failures} in a row); next sweep in {RetryDelay}")]
+    public static partial void RefundSweepFailed(ILogger logger, Exception exception, int failures, TimeSpan retryDelay);
+
+    [LoggerMessage(EventId = 7017, Level = LogLevel.Warning, Message = "Refund sweep: order {OrderId} could not deliver its owed refunds")]
+    public static partial void RefundSweepOrderFailed(ILogger logger, Exception exception, string orderId);
+
     [LoggerMessage(EventId = 7010, Level = LogLevel.Information, Message = "Demo data already seeded (version {Version}); nothing to do")]
     public static partial void SeedAlreadyDone(ILogger logger, long version);
 

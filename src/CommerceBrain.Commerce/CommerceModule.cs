@@ -1,4 +1,5 @@
 using CommerceBrain.Commerce.Api;
+using CommerceBrain.Commerce.Refunds;
 using CommerceBrain.Commerce.Seeding;
 using CommerceBrain.Commerce.Storage;
 using CommerceBrain.Identity;
@@ -14,7 +15,8 @@ namespace CommerceBrain.Commerce;
 
 /// <summary>
 /// The commerce module in the silo: its tables (migrations of module "commerce"), the store the grains use, the demo-data
-/// seeder (a hosted service that runs after the silo started) with its "commerce" readiness check, and the API's JSON.
+/// seeder (a hosted service that runs after the silo started) with its "commerce" readiness check, the refund outbox's
+/// sweeper (a hosted service, likewise), and the API's JSON.
 /// Call after the Orleans silo is added (<c>UseOrleans</c>) so the seeder's hosted service starts after it.
 /// </summary>
 public static class CommerceModule
@@ -49,6 +51,8 @@ public static class CommerceModule
             sp.GetRequiredService<ILogger<DemoDataSeeder>>(),
             sp.GetRequiredService<CommerceSeedStatus>()));
         services.AddHostedService<DemoDataSeedService>();
+        services.AddSingleton<RefundDeliverySweeper>();
+        services.AddHostedService(sp => sp.GetRequiredService<RefundDeliverySweeper>());
         services.AddHealthChecks().AddCheck<CommerceHealthCheck>("commerce", tags: [ReadyTag]);
         services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, CommerceJsonContext.Default));
 

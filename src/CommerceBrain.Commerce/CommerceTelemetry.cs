@@ -30,9 +30,33 @@ public static class CommerceTelemetry
     /// <summary>Refund listener calls that threw or timed out.</summary>
     public static readonly Counter<long> RefundListenerFailures = Meter.CreateCounter<long>("commercebrain.commerce.refund.listener.failures", "{failure}");
 
+    /// <summary>Refund deliveries (every listener told about one paid refund) that succeeded, retries included.</summary>
+    public static readonly Counter<long> RefundDeliveries = Meter.CreateCounter<long>("commercebrain.commerce.refund.deliveries", "{delivery}");
+
+    /// <summary>Refund deliveries in which at least one listener failed (the refund stays owed and is retried later).</summary>
+    public static readonly Counter<long> RefundDeliveryFailures = Meter.CreateCounter<long>("commercebrain.commerce.refund.delivery.failures", "{delivery}");
+
+    /// <summary>Paid refunds whose listeners are still owed, as the last sweep on this silo counted them.</summary>
+    public static readonly ObservableGauge<long> RefundDeliveriesOwed = Meter.CreateObservableGauge(
+        "commercebrain.commerce.refund.deliveries.owed", () => new[]
+        {
+            new Measurement<long>(Interlocked.Read(ref s_owed), new KeyValuePair<string, object?>("state", "pending")),
+            new Measurement<long>(Interlocked.Read(ref s_failing), new KeyValuePair<string, object?>("state", "failing")),
+        }, "{refund}");
+
+    private static long s_owed;
+    private static long s_failing;
+
     /// <summary>Delivery addresses changed.</summary>
     public static readonly Counter<long> AddressChanges = Meter.CreateCounter<long>("commercebrain.commerce.address.changes", "{change}");
 
     /// <summary>Rows the demo seeder inserted.</summary>
     public static readonly Counter<long> SeededRows = Meter.CreateCounter<long>("commercebrain.commerce.seed.rows", "{row}");
+
+    /// <summary>Records the owed refund deliveries the sweeper counted (pending in total, failing at least once).</summary>
+    internal static void RecordOwedDeliveries(long pending, long failing)
+    {
+        Interlocked.Exchange(ref s_owed, pending);
+        Interlocked.Exchange(ref s_failing, failing);
+    }
 }

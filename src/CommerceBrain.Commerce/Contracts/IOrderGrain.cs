@@ -31,6 +31,14 @@ public interface IOrderGrain : IGrainWithStringKey
     Task<RefundDecisionResult> DecideRefund(RefundDecision decision);
 
     /// <summary>
+    /// Tells the refund listeners about this order's paid refunds whose delivery is owed and due: cut off by a crash after
+    /// the payment committed, or failed earlier and now past its retry delay. Returns how many of those are still owed
+    /// (a listener failed again). The refund sweeper calls it; the grain also does it once on activation.
+    /// </summary>
+    [Alias("deliver-owed-refunds")]
+    Task<int> DeliverOwedRefunds();
+
+    /// <summary>
     /// Creates this order (the grain's key is the new order id) from <paramref name="spec"/>, pricing the lines from the
     /// merchant's catalogue. Refuses with <see cref="OrderCreationOutcome.IdTaken"/> when the id already exists.
     /// </summary>

@@ -28,6 +28,35 @@ internal sealed class OrderGrain(
 
     public async Task<OrderView?> Get() => _order ??= await store.GetOrderAsync(OrderId);
 
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        // Deliveries owed to the refund listeners (a crash cut them off, or they failed) go out right after activation, in
+        // a turn of their own: activation never waits on a listener, and a listener may call back into this order.
+        this.RegisterGrainTimer(async _ => await DeliverOwedRefunds(), TimeSpan.Zero, Timeout.InfiniteTimeSpan);
+        return base.OnActivateAsync(cancellationToken);
+    }
+
+    public async Task<int> DeliverOwedRefunds()
+    {
+        var due = await store.ListDueRefundDeliveriesAsync(OrderId, clock.GetUtcNow().ToUnixTimeMilliseconds());
+        if (due.Count == 0 || await Get() is not { } order)
+        {
+            return 0;
+        }
+
+        var stillOwed = 0;
+        foreach (var row in due)
+        {
+            var refund = order.Refunds.FirstOrDefault(r => string.Equals(r.RefundId, row.RefundId, StringComparison.Ordinal));
+            if (refund is null || !await DeliverAsync(order, refund, row.ListenerAttempts))
+            {
+                stillOwed++;
+            }
+        }
+
+        return stillOwed;
+    }
+
     public async Task<AddressChangeResult> ChangeAddress(AddressChange change)
     {
         ArgumentNullException.ThrowIfNull(change);
@@ -153,7 +182,8 @@ internal sealed class OrderGrain(
             // may never have seen the first answer and a listener may have failed then.
             if (decision.Approve)
             {
-                await TellRefundListeners(order, refund);
+                var stored = await store.FindRefundAsync(OrderId, refund.RefundId);
+                await DeliverAsync(order, refund, stored?.ListenerAttempts ?? 0);
             }
 
             return new RefundDecisionResult(RefundDecisionOutcome.Repeated, refund, order);
@@ -193,7 +223,7 @@ internal sealed class OrderGrain(
         CommerceLog.RefundDecided(logger, OrderId, refund.RefundId, row.Status, StoredNames.Of(_order.Status));
         if (decision.Approve)
         {
-            await TellRefundListeners(_order, decided);
+            await DeliverAsync(_order, decided, previousFailures: 0);
         }
 
         return new RefundDecisionResult(RefundDecisionOutcome.Decided, decided, _order);
@@ -349,10 +379,37 @@ internal sealed class OrderGrain(
         return paidSkus.Contains(null) || order.Items.All(i => paidSkus.Contains(i.Sku));
     }
 
-    // The refund is committed before this runs; a listener's failure is logged and never undoes it (listeners are
-    // idempotent and run again when the decision is repeated).
-    private async Task TellRefundListeners(OrderView order, RefundView refund)
+    // Tells every listener about a paid refund, then takes it out of the outbox when all succeeded, or postpones it with
+    // backoff when one failed. True when delivered.
+    private async Task<bool> DeliverAsync(OrderView order, RefundView refund, long previousFailures)
     {
+        var delivered = await TellRefundListeners(order, refund);
+        var now = clock.GetUtcNow();
+        if (delivered)
+        {
+            await store.CompleteRefundDeliveryAsync(OrderId, refund.RefundId, now.ToUnixTimeMilliseconds());
+            CommerceTelemetry.RefundDeliveries.Add(1);
+            if (previousFailures > 0)
+            {
+                CommerceLog.RefundDelivered(logger, OrderId, refund.RefundId, previousFailures);
+            }
+
+            return true;
+        }
+
+        var failures = previousFailures + 1;
+        var delay = options.Value.RetryDelayAfter(failures);
+        await store.PostponeRefundDeliveryAsync(OrderId, refund.RefundId, failures, (now + delay).ToUnixTimeMilliseconds());
+        CommerceTelemetry.RefundDeliveryFailures.Add(1);
+        CommerceLog.RefundDeliveryPostponed(logger, OrderId, refund.RefundId, failures, delay);
+        return false;
+    }
+
+    // The refund is committed before this runs; a listener's failure is logged and never undoes it (the refund stays
+    // owed and is delivered again later). True when every listener succeeded.
+    private async Task<bool> TellRefundListeners(OrderView order, RefundView refund)
+    {
+        var allSucceeded = true;
         var refunded = new OrderRefunded(order.OrderId, order.CustomerId, refund.RefundId, refund.AmountMinor,
             order.Status == OrderStatus.Refunded, refund.Sku, order.MerchantId);
         foreach (var listener in refundListeners)
@@ -366,8 +423,11 @@ internal sealed class OrderGrain(
             {
                 CommerceTelemetry.RefundListenerFailures.Add(1);
                 CommerceLog.RefundListenerFailed(logger, exception, OrderId, refund.RefundId, listener.GetType().Name);
+                allSucceeded = false;
             }
         }
+
+        return allSucceeded;
     }
 
     private static bool IsOpenOrPaid(RefundStatus status) => status is not RefundStatus.Rejected;

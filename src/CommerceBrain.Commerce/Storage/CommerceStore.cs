@@ -30,7 +30,8 @@ internal sealed class CommerceStore(StorageDatabase database)
     private const string EventColumns = "order_id AS OrderId, seq AS Seq, at_ms AS AtMs, location AS Location, description AS Description";
 
     private const string RefundColumns = "refund_id AS RefundId, order_id AS OrderId, sku AS Sku, amount_minor AS AmountMinor, reason AS Reason, status AS Status, request_id AS RequestId, requested_at_ms AS RequestedAtMs, " +
-        "decided_at_ms AS DecidedAtMs, decided_by AS DecidedBy, decision_reason AS DecisionReason, decision_request_id AS DecisionRequestId";
+        "decided_at_ms AS DecidedAtMs, decided_by AS DecidedBy, decision_reason AS DecisionReason, decision_request_id AS DecisionRequestId, " +
+        "listeners_due_at_ms AS ListenersDueAtMs, listeners_done_at_ms AS ListenersDoneAtMs, listener_attempts AS ListenerAttempts";
 
     public StorageDatabase Database => database;
 
@@ -252,7 +253,9 @@ internal sealed class CommerceStore(StorageDatabase database)
     /// <summary>
     /// Records a refund's decision (its new status, when, by whom, why, the request id) and, when
     /// <paramref name="orderStatus"/> is given, the order's new status, in one transaction. Only a refund still in
-    /// <paramref name="expectedStatus"/> changes; false when it was not (nothing is written then).
+    /// <paramref name="expectedStatus"/> changes; false when it was not (nothing is written then). A paid refund is put in
+    /// the listeners' outbox in the same transaction (<c>listeners_due_at_ms</c> = the decision time), so a crash before
+    /// the listeners ran leaves it owed rather than lost.
     /// </summary>
     public Task<bool> DecideRefundAsync(RefundRow decided, string expectedStatus, string? orderStatus, CancellationToken cancellationToken = default) =>
         database.WriteAsync(async (connection, ct) =>
@@ -261,12 +264,14 @@ internal sealed class CommerceStore(StorageDatabase database)
             var updated = await connection.ExecuteAsync(new CommandDefinition(
                 """
                 UPDATE refunds SET status = @Status, decided_at_ms = @DecidedAtMs, decided_by = @DecidedBy,
-                    decision_reason = @DecisionReason, decision_request_id = @DecisionRequestId
+                    decision_reason = @DecisionReason, decision_request_id = @DecisionRequestId,
+                    listeners_due_at_ms = @listenersDueAtMs, listener_attempts = 0
                 WHERE order_id = @OrderId AND refund_id = @RefundId AND status = @expectedStatus
                 """, new
                 {
                     decided.Status, decided.DecidedAtMs, decided.DecidedBy, decided.DecisionReason, decided.DecisionRequestId,
                     decided.OrderId, decided.RefundId, expectedStatus,
+                    listenersDueAtMs = decided.Status == StoredNames.Of(RefundStatus.Paid) ? decided.DecidedAtMs : null,
                 }, transaction, cancellationToken: ct)).ConfigureAwait(false);
             if (updated != 1)
             {
@@ -283,6 +288,67 @@ internal sealed class CommerceStore(StorageDatabase database)
             await transaction.CommitAsync(ct).ConfigureAwait(false);
             return true;
         }, cancellationToken);
+
+    /// <summary>Paid refunds of <paramref name="orderId"/> whose listeners are due at <paramref name="nowMs"/> or before.</summary>
+    public async Task<IReadOnlyList<RefundRow>> ListDueRefundDeliveriesAsync(string orderId, long nowMs, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        var rows = await connection.QueryAsync<RefundRow>(new CommandDefinition(
+            $"""
+            SELECT {RefundColumns} FROM refunds
+            WHERE order_id = @orderId AND listeners_due_at_ms IS NOT NULL AND listeners_due_at_ms <= @nowMs
+            ORDER BY listeners_due_at_ms, refund_id
+            """, new { orderId, nowMs }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return rows.AsList();
+    }
+
+    /// <summary>
+    /// Orders with at least one paid refund whose listeners are due at <paramref name="nowMs"/> or before, the longest
+    /// waiting first, at most <paramref name="limit"/> (the partial index on <c>listeners_due_at_ms</c> serves this).
+    /// </summary>
+    public async Task<IReadOnlyList<string>> ListOrdersWithDueRefundDeliveriesAsync(long nowMs, int limit, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        await using var connection = await database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        var rows = await connection.QueryAsync<(string OrderId, long DueAtMs)>(new CommandDefinition(
+            """
+            SELECT order_id, listeners_due_at_ms FROM refunds
+            WHERE listeners_due_at_ms IS NOT NULL AND listeners_due_at_ms <= @nowMs
+            ORDER BY listeners_due_at_ms, refund_id
+            LIMIT @limit
+            """, new { nowMs, limit = (long)limit }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return rows.Select(r => r.OrderId).Distinct(StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>Refunds whose listeners are still owed, and how many of those have failed at least once.</summary>
+    public async Task<(long Pending, long Failing)> CountOwedRefundDeliveriesAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        var (pending, failing) = await connection.QuerySingleAsync<(long, long?)>(new CommandDefinition(
+            """
+            SELECT count(*), sum(CASE WHEN listener_attempts > 0 THEN 1 ELSE 0 END) FROM refunds
+            WHERE listeners_due_at_ms IS NOT NULL
+            """, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return (pending, failing ?? 0);
+    }
+
+    /// <summary>Every listener succeeded for the refund: it leaves the outbox.</summary>
+    public Task CompleteRefundDeliveryAsync(string orderId, string refundId, long doneAtMs, CancellationToken cancellationToken = default) =>
+        database.WriteAsync(async (connection, ct) =>
+            await connection.ExecuteAsync(new CommandDefinition(
+                """
+                UPDATE refunds SET listeners_due_at_ms = NULL, listeners_done_at_ms = @doneAtMs, listener_attempts = 0
+                WHERE order_id = @orderId AND refund_id = @refundId
+                """, new { orderId, refundId, doneAtMs }, cancellationToken: ct)).ConfigureAwait(false), cancellationToken);
+
+    /// <summary>A listener failed: the refund stays owed, next due at <paramref name="dueAtMs"/>, after <paramref name="attempts"/> failures.</summary>
+    public Task PostponeRefundDeliveryAsync(string orderId, string refundId, long attempts, long dueAtMs, CancellationToken cancellationToken = default) =>
+        database.WriteAsync(async (connection, ct) =>
+            await connection.ExecuteAsync(new CommandDefinition(
+                """
+                UPDATE refunds SET listeners_due_at_ms = @dueAtMs, listener_attempts = @attempts
+                WHERE order_id = @orderId AND refund_id = @refundId
+                """, new { orderId, refundId, attempts, dueAtMs }, cancellationToken: ct)).ConfigureAwait(false), cancellationToken);
 
     /// <summary>
     /// Appends a tracking event (creating the shipment when <paramref name="newShipment"/> is given) and sets the order's

@@ -26,4 +26,13 @@ internal sealed class RefundRow
     public string? DecisionReason { get; init; }
 
     public string? DecisionRequestId { get; init; }
+
+    /// <summary>When the refund listeners are (next) due; null once they all succeeded, or when nothing is owed.</summary>
+    public long? ListenersDueAtMs { get; init; }
+
+    /// <summary>When every refund listener last succeeded for this refund.</summary>
+    public long? ListenersDoneAtMs { get; init; }
+
+    /// <summary>Failed deliveries since the refund was paid (or since the last success).</summary>
+    public long ListenerAttempts { get; init; }
 }

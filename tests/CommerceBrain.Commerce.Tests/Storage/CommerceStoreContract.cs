@@ -174,6 +174,60 @@ public abstract class CommerceStoreContract(CommerceDatabaseFixture fixture)
     }
 
     [Fact]
+    public async Task A_paid_refund_is_owed_to_the_listeners_in_the_same_commit_until_its_delivery_completes()
+    {
+        var orderId = "2030060200001";
+        Assert.True(await Store.InsertOrderAsync(NewOrder(orderId, "req-outbox"), [Line(orderId)]));
+        RefundRow Requested(int n) => new()
+        {
+            RefundId = $"rf-{orderId}-{n}", OrderId = orderId, AmountMinor = 100, Reason = "Broken",
+            Status = StoredNames.Of(RefundStatus.Requested), RequestId = $"r-{n}", RequestedAtMs = n,
+        };
+        RefundRow Decided(int n, RefundStatus status) => new()
+        {
+            RefundId = $"rf-{orderId}-{n}", OrderId = orderId, Status = StoredNames.Of(status), DecidedAtMs = 1_000, DecidedBy = "agent-1",
+            DecisionRequestId = $"d-{n}",
+        };
+        Assert.True(await Store.InsertRefundAsync(Requested(1)));
+        Assert.True(await Store.InsertRefundAsync(Requested(2)));
+
+        Assert.True(await Store.DecideRefundAsync(Decided(1, RefundStatus.Paid), StoredNames.Of(RefundStatus.Requested), null));
+        Assert.True(await Store.DecideRefundAsync(Decided(2, RefundStatus.Rejected), StoredNames.Of(RefundStatus.Requested), null));
+
+        // Only the paid one is owed, due from its decision time.
+        Assert.Empty(await Store.ListDueRefundDeliveriesAsync(orderId, 999));
+        var due = Assert.Single(await Store.ListDueRefundDeliveriesAsync(orderId, 1_000));
+        Assert.Equal(($"rf-{orderId}-1", 1_000L, 0L), (due.RefundId, due.ListenersDueAtMs!.Value, due.ListenerAttempts));
+        Assert.Contains(orderId, await Store.ListOrdersWithDueRefundDeliveriesAsync(1_000, 1_000));
+        var (pendingBefore, failingBefore) = await Store.CountOwedRefundDeliveriesAsync();
+        Assert.True(pendingBefore >= 1);
+
+        // A failed delivery stays owed, later.
+        await Store.PostponeRefundDeliveryAsync(orderId, due.RefundId, 1, 5_000);
+        Assert.Empty(await Store.ListDueRefundDeliveriesAsync(orderId, 4_999));
+        Assert.DoesNotContain(orderId, await Store.ListOrdersWithDueRefundDeliveriesAsync(4_999, 1_000));
+        Assert.Equal(1, Assert.Single(await Store.ListDueRefundDeliveriesAsync(orderId, 5_000)).ListenerAttempts);
+        Assert.Equal((pendingBefore, failingBefore + 1), await Store.CountOwedRefundDeliveriesAsync());
+
+        // Delivered: out of the outbox for good.
+        await Store.CompleteRefundDeliveryAsync(orderId, due.RefundId, 6_000);
+        Assert.Empty(await Store.ListDueRefundDeliveriesAsync(orderId, long.MaxValue));
+        Assert.DoesNotContain(orderId, await Store.ListOrdersWithDueRefundDeliveriesAsync(long.MaxValue, 1_000));
+        var done = (await Store.FindRefundAsync(orderId, due.RefundId))!;
+        Assert.Equal((null, 6_000L, 0L), (done.ListenersDueAtMs, done.ListenersDoneAtMs, done.ListenerAttempts));
+        Assert.Equal((pendingBefore - 1, failingBefore), await Store.CountOwedRefundDeliveriesAsync());
+    }
+
+    [Fact]
+    public async Task Seeded_paid_refunds_are_not_owed_to_the_listeners()
+    {
+        var refunded = (await Store.GetOrderAsync(WellKnownDemoData.AliceRefundedOrder))!;
+
+        Assert.Equal(RefundStatus.Paid, refunded.Refunds.Single().Status);
+        Assert.Empty(await Store.ListDueRefundDeliveriesAsync(WellKnownDemoData.AliceRefundedOrder, long.MaxValue));
+    }
+
+    [Fact]
     public async Task A_refund_decision_and_the_orders_new_status_commit_together_and_a_stale_decision_writes_nothing()
     {
         var orderId = "2030060100001";
