@@ -1,3 +1,5 @@
+using CommerceBrain.Agents;
+using CommerceBrain.Agents.Api;
 using CommerceBrain.Commerce;
 using CommerceBrain.Commerce.Api;
 using CommerceBrain.Conversations;
@@ -61,7 +63,8 @@ public static class SiloApplication
             // After UseOrleans: the demo-data seeder's hosted service calls grains.
             .AddCommerce(configuration)
             .AddConversations(configuration)
-            .AddCoupons(configuration);
+            .AddCoupons(configuration)
+            .AddAgents(configuration);
 
         var app = builder.Build();
         app.MapCommerceBrainDefaults();
@@ -78,6 +81,7 @@ public static class SiloApplication
         app.MapCommerceApi();
         app.MapConversationsApi();
         app.MapCouponsApi();
+        app.MapAgentsApi();
         return app;
     }
 
