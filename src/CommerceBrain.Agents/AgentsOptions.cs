@@ -22,8 +22,9 @@ public sealed class AgentsOptions
     public TimeSpan NextResponse { get; set; } = TimeSpan.FromMinutes(3);
 
     /// <summary>
-    /// The period of the durable SLA reminder (the backstop after a restart; an in-memory timer fires on time while the
-    /// grain is active). Orleans refuses periods below its minimum reminder period (one minute by default).
+    /// The period of the durable SLA reminder after its first tick at the deadline (the backstop after a restart or
+    /// deactivation; an in-memory timer fires on time while the grain is active). Raised to Orleans' minimum reminder
+    /// period (one minute by default) when set below it.
     /// </summary>
     public TimeSpan ReminderPeriod { get; set; } = TimeSpan.FromMinutes(1);
 

@@ -4,18 +4,20 @@ using CommerceBrain.Commerce.Contracts;
 using CommerceBrain.Conversations.Contracts;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Orleans.Hosting;
 
 namespace CommerceBrain.Agents.Grains;
 
 /// <summary>
 /// Routing's side of one session. Applies lifecycle events once each: side effects first (all idempotent: queues by
 /// session id, agents by session id), then the event id is persisted, so a crash in between only repeats harmless work.
-/// Response clocks: a grain timer fires on time while active; a durable reminder (period
-/// <see cref="AgentsOptions.ReminderPeriod"/>) checks them after a restart.
+/// Response clocks: a grain timer fires on time while active; a durable reminder (first tick at the deadline, then every
+/// <see cref="AgentsOptions.ReminderPeriod"/>) brings the grain back after a restart or deactivation.
 /// </summary>
 public sealed class SessionRoutingGrain(
     [PersistentState("agents-session")] IPersistentState<SessionRoutingState> state,
     IOptions<AgentsOptions> options,
+    IOptions<ReminderOptions> reminders,
     TimeProvider clock,
     ILogger<SessionRoutingGrain> logger) : Grain, ISessionRoutingGrain, IRemindable
 {
@@ -26,6 +28,10 @@ public sealed class SessionRoutingGrain(
     private string SessionId => this.GetPrimaryKeyString();
 
     private AgentsOptions Options => options.Value;
+
+    // Orleans rejects reminder periods below its minimum (one minute by default), so a shorter setting is raised to it.
+    private TimeSpan ReminderPeriod =>
+        Options.ReminderPeriod > reminders.Value.MinimumReminderPeriod ? Options.ReminderPeriod : reminders.Value.MinimumReminderPeriod;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -226,7 +232,7 @@ public sealed class SessionRoutingGrain(
             breached = true;
         }
 
-        if (breached || (s.NextDue is null && s.ReminderOn))
+        if (breached || (s.NextDue is null && s.ReminderDue is not null))
         {
             await ArmClocks();
             await state.WriteStateAsync();
@@ -256,22 +262,22 @@ public sealed class SessionRoutingGrain(
         var s = state.State;
         if (s.NextDue is { } due)
         {
-            if (!s.ReminderOn)
+            // First tick at the deadline, then every period: re-registered only when a clock is due before the first tick.
+            if (s.ReminderDue is not { } registered || due < registered)
             {
                 var wait = due - clock.GetUtcNow();
-                var dueTime = wait < TimeSpan.Zero ? TimeSpan.Zero : wait < Options.ReminderPeriod ? wait : Options.ReminderPeriod;
-                await this.RegisterOrUpdateReminder(ReminderName, dueTime, Options.ReminderPeriod);
-                s.ReminderOn = true;
+                await this.RegisterOrUpdateReminder(ReminderName, wait < TimeSpan.Zero ? TimeSpan.Zero : wait, ReminderPeriod);
+                s.ReminderDue = due;
             }
         }
-        else if (s.ReminderOn)
+        else if (s.ReminderDue is not null)
         {
             if (await this.GetReminder(ReminderName) is { } reminder)
             {
                 await this.UnregisterReminder(reminder);
             }
 
-            s.ReminderOn = false;
+            s.ReminderDue = null;
         }
 
         ArmTimer();

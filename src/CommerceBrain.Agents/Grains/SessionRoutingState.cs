@@ -26,7 +26,8 @@ public sealed class SessionRoutingState
     [Id(13)] public DateTimeOffset? NextResponseDue { get; set; }
     [Id(14)] public int Breaches { get; set; }
     [Id(15)] public bool InQueue { get; set; }
-    [Id(16)] public bool ReminderOn { get; set; }
+    /// <summary>When the registered reminder first ticks (null: none registered); it ticks every period after that.</summary>
+    [Id(16)] public DateTimeOffset? ReminderDue { get; set; }
 
     /// <summary>Whether <paramref name="eventId"/> was applied already (or is older than anything remembered).</summary>
     public bool IsRepeat(long eventId) => eventId < Floor || Seen.Contains(eventId);

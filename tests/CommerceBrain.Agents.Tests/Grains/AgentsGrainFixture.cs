@@ -4,6 +4,7 @@ using CommerceBrain.Conversations.Contracts;
 using CommerceBrain.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Orleans.Hosting;
 using Orleans.TestingHost;
 
 namespace CommerceBrain.Agents.Tests.Grains;
@@ -23,6 +24,10 @@ public abstract class AgentsGrainFixture : IAsyncLifetime
     public IAgentAdmission Admission => Cluster.GetSiloServiceProvider().GetRequiredService<IAgentAdmission>();
 
     protected abstract IReadOnlyDictionary<string, string?> Settings { get; }
+
+    protected virtual void ConfigureSilo(ISiloBuilder silo)
+    {
+    }
 
     public async Task InitializeAsync()
     {
@@ -45,6 +50,7 @@ public abstract class AgentsGrainFixture : IAsyncLifetime
             silo.AddCommerceBrainStorage(settings);
             silo.Services.AddCommerce(configuration);
             silo.Services.AddAgents(configuration);
+            ConfigureSilo(silo);
         });
         Cluster = builder.Build();
         await Cluster.DeployAsync();
@@ -82,4 +88,20 @@ public sealed class SlaFixture : AgentsGrainFixture
         ["CommerceBrain:Agents:FirstResponse"] = "00:00:01",
         ["CommerceBrain:Agents:NextResponse"] = "00:00:01",
     };
+}
+
+/// <summary>
+/// A first-response clock long enough to deactivate the session's routing grain before it runs out, and one-second
+/// reminders (Orleans' minimum lowered for the test), so only the durable reminder can bring the breach.
+/// </summary>
+public sealed class DurableSlaFixture : AgentsGrainFixture
+{
+    protected override IReadOnlyDictionary<string, string?> Settings { get; } = new Dictionary<string, string?>
+    {
+        ["CommerceBrain:Agents:FirstResponse"] = "00:00:05",
+        ["CommerceBrain:Agents:ReminderPeriod"] = "00:00:01",
+    };
+
+    protected override void ConfigureSilo(ISiloBuilder silo) =>
+        silo.Services.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = TimeSpan.FromSeconds(1));
 }
