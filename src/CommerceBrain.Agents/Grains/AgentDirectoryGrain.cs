@@ -14,5 +14,5 @@ public sealed class AgentDirectoryGrain(
         }
     }
 
-    public Task<IReadOnlyList<string>> List() => Task.FromResult<IReadOnlyList<string>>([.. state.State.Agents]);
+    public Task<IReadOnlyList<string>> List() => Task.FromResult<IReadOnlyList<string>>([.. state.State.Agents.Order(StringComparer.Ordinal)]);
 }

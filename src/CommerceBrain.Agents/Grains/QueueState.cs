@@ -9,7 +9,7 @@ namespace CommerceBrain.Agents.Grains;
 public sealed class QueueState
 {
     [Id(0)] public Dictionary<string, QueueEntry> Entries { get; set; } = [];
-    [Id(1)] public Dictionary<string, AgentRoster> Roster { get; set; } = [];
+    [Id(1)] public Dictionary<string, RosterMember> Roster { get; set; } = [];
     [Id(2)] public string? LastChosen { get; set; }
     [Id(3)] public long BreachCount { get; set; }
     [Id(4)] public List<SlaBreach> Breaches { get; set; } = [];
@@ -46,7 +46,7 @@ public sealed class QueueState
 
         if (roster.InGroup)
         {
-            Roster[roster.AgentId] = roster;
+            Roster[roster.AgentId] = RosterMember.From(roster);
         }
         else
         {
