@@ -146,7 +146,7 @@ public static class AgentsApi
 
         var agentId = user.SubjectId()!;
         var routing = await grains.GetGrain<ISessionRoutingGrain>(sessionId).View();
-        if (routing.Group is not { } group || !routing.Status.Equals(SessionRoutingStatus.Waiting) && routing.Status != SessionRoutingStatus.Attached)
+        if (routing.Group is not { } group || routing.Status is not (SessionRoutingStatus.Waiting or SessionRoutingStatus.Attached))
         {
             return NotWaiting(sessionId);
         }
