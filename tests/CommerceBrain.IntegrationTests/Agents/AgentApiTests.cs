@@ -152,6 +152,34 @@ public sealed class AgentApiTests(AgentSilo fixture) : IClassFixture<AgentSilo>
     }
 
     [Fact]
+    public async Task An_agent_at_capacity_cannot_pick_and_another_agent_picks_a_session_away_from_its_assignee()
+    {
+        var full = AgentClient("h-pick-full");
+        var picker = AgentClient("h-pick-picker");
+        await PutPresence(full, Presence("online", ["pre-sales"], 1));
+        var first = "h-pick1-" + Guid.NewGuid().ToString("N")[..8];
+        var second = "h-pick2-" + Guid.NewGuid().ToString("N")[..8];
+        await fixture.Tell(first, SessionLifecycleKind.Escalated, group: "pre-sales", packet: AgentSilo.Packet(first, "Colours?"));
+        await Eventually.UntilAsync(async () => (await Queue(full)).Any(i => i.GetProperty("sessionId").GetString() == first
+            && i.GetProperty("assignedToMe").GetBoolean()), "the first session assigned", TimeSpan.FromSeconds(30));
+        await fixture.Tell(second, SessionLifecycleKind.Escalated, group: "pre-sales", packet: AgentSilo.Packet(second, "Sizes?"));
+
+        using var overCapacity = await full.PostAsync($"/api/agents/me/queue/{second}/pick", null);
+        await ProblemAssert.IsProblemAsync(overCapacity, HttpStatusCode.Conflict);
+
+        await PutPresence(picker, Presence("online", ["pre-sales"], 3));
+        using var picked = await picker.PostAsync($"/api/agents/me/queue/{first}/pick", null);
+        Assert.Equal(HttpStatusCode.OK, picked.StatusCode);
+        Assert.True((await picked.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("assignedToMe").GetBoolean());
+        Assert.DoesNotContain(await Queue(full), i => i.GetProperty("sessionId").GetString() == first);
+
+        await PutPresence(full, Presence("offline"));
+        await PutPresence(picker, Presence("offline"));
+        await fixture.Tell(first, SessionLifecycleKind.Closed);
+        await fixture.Tell(second, SessionLifecycleKind.Closed);
+    }
+
+    [Fact]
     public async Task The_supervisor_sees_queue_lengths_waits_agent_load_handle_time_and_satisfaction()
     {
         var admin = Silo.ClientAs("h-admin", Roles.Admin);
