@@ -19,11 +19,12 @@ public interface IAgentGrain : IGrainWithStringKey
     Task<AgentView> View();
 
     /// <summary>
-    /// Takes <paramref name="sessionId"/> waiting in <paramref name="group"/> as assigned; refused unless online and
-    /// under capacity (<paramref name="manual"/> picks are refused the same way, but may take a session from any group the agent is in).
+    /// Takes <paramref name="sessionId"/> waiting in <paramref name="group"/> as assigned; refused unless online, under
+    /// capacity and in the group. A session <paramref name="named"/> for this agent (a transfer to the agent) may come
+    /// from any group.
     /// </summary>
     [Alias("offer")]
-    Task<AssignmentReply> Offer(string sessionId, string group, bool manual);
+    Task<AssignmentReply> Offer(string sessionId, string group, bool named);
 
     /// <summary>Drops an assignment that was not attached (someone else attached, a breach moved it on, the customer left).</summary>
     [Alias("withdraw")]

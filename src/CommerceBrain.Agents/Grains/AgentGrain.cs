@@ -26,7 +26,7 @@ public sealed class AgentGrain(
         }
 
         var s = state.State;
-        var before = s.Groups.ToList();
+        var before = s.Groups.Union(s.Assigned.Values, StringComparer.Ordinal).ToList();
         s.Presence = change.Presence;
         if (change.Groups is not null)
         {
@@ -66,10 +66,10 @@ public sealed class AgentGrain(
 
     public Task<AgentView> View() => Task.FromResult(state.State.View(AgentId));
 
-    public async Task<AssignmentReply> Offer(string sessionId, string group, bool manual)
+    public async Task<AssignmentReply> Offer(string sessionId, string group, bool named)
     {
         var s = state.State;
-        if (!s.CanTake(sessionId, group))
+        if (!s.CanTake(sessionId, group, named))
         {
             return new AssignmentReply(false, s.Roster(AgentId, group));
         }
@@ -124,13 +124,16 @@ public sealed class AgentGrain(
         }
     }
 
-    /// <summary>Persists, then tells every group the agent is (or was, in <paramref name="formerGroups"/>) in.</summary>
+    /// <summary>
+    /// Persists, then tells every queue concerned: the agent's groups, the groups of sessions assigned to it (a transfer
+    /// from another group) and <paramref name="formerGroups"/>.
+    /// </summary>
     private async Task Commit(IEnumerable<string>? formerGroups = null)
     {
         var s = state.State;
         s.Version++;
         await state.WriteStateAsync();
-        foreach (var group in s.Groups.Union(formerGroups ?? [], StringComparer.Ordinal))
+        foreach (var group in s.Groups.Union(s.Assigned.Values, StringComparer.Ordinal).Union(formerGroups ?? [], StringComparer.Ordinal))
         {
             // One-way: returns at once, so a queue that is calling this agent cannot deadlock with it.
             await GrainFactory.GetGrain<IAgentQueueGrain>(group).Roster(s.Roster(AgentId, group));

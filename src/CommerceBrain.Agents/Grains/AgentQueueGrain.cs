@@ -101,7 +101,7 @@ public sealed class AgentQueueGrain(
             return PickOutcome.NotInGroup;
         }
 
-        var reply = await agent.Offer(sessionId, Group, manual: true);
+        var reply = await agent.Offer(sessionId, Group, named: false);
         state.State.Apply(reply.Roster);
         if (!reply.Accepted || !state.State.Entries.TryGetValue(sessionId, out entry))
         {
@@ -148,7 +148,7 @@ public sealed class AgentQueueGrain(
         var s = state.State;
         var now = clock.GetUtcNow();
         return Task.FromResult(new QueueSnapshot(Group, [.. s.Ordered(now, Weights).Select(e => s.View(Group, e, now, Weights))],
-            s.BreachCount, [.. s.Breaches], [.. s.Roster.Keys.Order(StringComparer.Ordinal)]));
+            s.BreachCount, [.. s.Breaches], [.. s.Roster.Values.Where(r => r.InGroup).Select(r => r.AgentId).Order(StringComparer.Ordinal)]));
     }
 
     /// <summary>Offers every unassigned session (not held by an attached agent), highest priority first, until nobody has room.</summary>
@@ -167,12 +167,12 @@ public sealed class AgentQueueGrain(
             if (entry.Session.AssignTo is { } target && !refused.Contains(target))
             {
                 // A transfer to a named agent: that agent first; if it cannot take it, the group's rule applies.
-                changed |= await TryOffer(entry, target, refused);
+                changed |= await TryOffer(entry, target, refused, named: true);
             }
 
             while (entry.AssignedTo is null && RoundRobin.Choose(s.Candidates(), s.LastChosen, refused) is { } agentId)
             {
-                changed |= await TryOffer(entry, agentId, refused);
+                changed |= await TryOffer(entry, agentId, refused, named: false);
             }
 
             if (entry.AssignedTo is null && !s.Candidates().Any(a => a.Online && a.Load < a.Capacity))
@@ -187,10 +187,10 @@ public sealed class AgentQueueGrain(
         }
     }
 
-    private async Task<bool> TryOffer(QueueEntry entry, string agentId, HashSet<string> refused)
+    private async Task<bool> TryOffer(QueueEntry entry, string agentId, HashSet<string> refused, bool named)
     {
         var sessionId = entry.Session.SessionId;
-        var reply = await GrainFactory.GetGrain<IAgentGrain>(agentId).Offer(sessionId, Group, manual: false);
+        var reply = await GrainFactory.GetGrain<IAgentGrain>(agentId).Offer(sessionId, Group, named);
         var s = state.State;
         s.Apply(reply.Roster);
         if (!reply.Accepted)
@@ -206,8 +206,12 @@ public sealed class AgentQueueGrain(
         }
 
         entry.AssignedTo = agentId;
-        s.LastChosen = agentId;
-        Assigned(sessionId, agentId, "automatic");
+        if (!named)
+        {
+            s.LastChosen = agentId;
+        }
+
+        Assigned(sessionId, agentId, named ? "transfer" : "automatic");
         return true;
     }
 

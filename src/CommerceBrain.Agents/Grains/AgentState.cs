@@ -22,10 +22,13 @@ public sealed class AgentState
     /// <summary>Sessions counted against capacity.</summary>
     public int Load => Active.Count + Assigned.Count;
 
-    /// <summary>Whether the agent may take <paramref name="sessionId"/> of <paramref name="group"/> now.</summary>
-    public bool CanTake(string sessionId, string group) =>
+    /// <summary>
+    /// Whether the agent may take <paramref name="sessionId"/> of <paramref name="group"/> now; a session addressed to
+    /// this agent by name (<paramref name="named"/>: a transfer to the agent) may come from any group.
+    /// </summary>
+    public bool CanTake(string sessionId, string group, bool named = false) =>
         Presence == AgentPresence.Online
-        && Groups.Contains(group, StringComparer.Ordinal)
+        && (named || Groups.Contains(group, StringComparer.Ordinal))
         && (Assigned.ContainsKey(sessionId) || Active.Contains(sessionId) || Load < Capacity);
 
     public AgentView View(string agentId) => new(agentId, Presence, [.. Groups], Capacity, [.. Active.Order(StringComparer.Ordinal)],

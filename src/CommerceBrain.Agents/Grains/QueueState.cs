@@ -29,13 +29,14 @@ public sealed class QueueState
         new(entry.Session.SessionId, group, entry.Session.WaitingSince, entry.Session.Summary, Priority(entry, now, weights),
             entry.AssignedTo, entry.Session.Note, entry.Breached, entry.Session.HeldBy);
 
-    /// <summary>The roster as the assignment rule sees it (agents who left the group are gone already).</summary>
+    /// <summary>The group's agents as the assignment rule sees them.</summary>
     public IEnumerable<RosterAgent> Candidates() =>
-        Roster.Values.Select(r => new RosterAgent(r.AgentId, r.Presence == AgentPresence.Online, r.Capacity, r.Load));
+        Roster.Values.Where(r => r.InGroup).Select(r => new RosterAgent(r.AgentId, r.Presence == AgentPresence.Online, r.Capacity, r.Load));
 
     /// <summary>
-    /// Takes <paramref name="roster"/> when it is newer than what is known; assignments the agent no longer holds are
-    /// dropped (it went away, or withdrew). Returns whether anything changed.
+    /// Takes <paramref name="roster"/> when it is newer than what is known (agents outside the group stay, marked, so
+    /// their version is remembered); assignments the agent no longer holds are dropped (it went away, or withdrew).
+    /// Returns whether anything changed.
     /// </summary>
     public bool Apply(AgentRoster roster)
     {
@@ -44,14 +45,7 @@ public sealed class QueueState
             return false;
         }
 
-        if (roster.InGroup)
-        {
-            Roster[roster.AgentId] = RosterMember.From(roster);
-        }
-        else
-        {
-            Roster.Remove(roster.AgentId);
-        }
+        Roster[roster.AgentId] = RosterMember.From(roster);
 
         foreach (var entry in Entries.Values.Where(e => e.AssignedTo == roster.AgentId && !roster.Assigned.Contains(e.Session.SessionId)))
         {

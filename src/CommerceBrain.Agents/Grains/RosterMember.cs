@@ -17,6 +17,9 @@ public sealed class RosterMember
     [Id(4)] public int Load { get; set; }
     [Id(5)] public List<string> Assigned { get; set; } = [];
 
+    /// <summary>False for an agent outside the group who holds a session of it by name (a transfer); kept for its version.</summary>
+    [Id(6)] public bool InGroup { get; set; }
+
     public static RosterMember From(AgentRoster roster) => new()
     {
         AgentId = roster.AgentId,
@@ -25,5 +28,6 @@ public sealed class RosterMember
         Capacity = roster.Capacity,
         Load = roster.Load,
         Assigned = [.. roster.Assigned],
+        InGroup = roster.InGroup,
     };
 }

@@ -39,7 +39,7 @@ public sealed class QueueStateTests
         var state = new QueueState();
         Assert.True(state.Apply(Roster("a", 5)));
         Assert.False(state.Apply(Roster("a", 4, inGroup: false)));
-        Assert.Contains("a", state.Roster.Keys);
+        Assert.Contains(state.Candidates(), c => c.AgentId == "a");
     }
 
     [Fact]
@@ -55,12 +55,13 @@ public sealed class QueueStateTests
     }
 
     [Fact]
-    public void An_agent_who_leaves_the_group_leaves_the_roster()
+    public void An_agent_who_leaves_the_group_is_no_longer_a_candidate()
     {
         var state = new QueueState();
         state.Apply(Roster("a", 1));
         state.Apply(Roster("a", 2, inGroup: false));
-        Assert.Empty(state.Roster);
+        Assert.Empty(state.Candidates());
+        Assert.False(state.Apply(Roster("a", 1)));
     }
 
     [Fact]

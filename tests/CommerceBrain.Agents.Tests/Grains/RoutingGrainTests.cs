@@ -157,6 +157,38 @@ public sealed class RoutingGrainTests(RoutingFixture fixture) : IClassFixture<Ro
     }
 
     [Fact]
+    public async Task A_transfer_to_a_named_agent_outside_the_group_is_assigned_to_that_agent_and_freed_when_it_goes_offline()
+    {
+        var session = new Events("r6-s");
+        try
+        {
+            await Online(SkillGroups.Disputes, 2, "r6-a");
+            await Online(SkillGroups.AfterSales, 2, "r6-target");
+            await RosterHas(SkillGroups.Disputes, "r6-a");
+            await Tell(session.Escalated(SkillGroups.Disputes));
+            await AssignedIn(SkillGroups.Disputes, session.SessionId);
+            await Tell(session.Attached("r6-a"));
+
+            await Tell(session.Transferred(null, "r6-target", "Knows this seller"));
+
+            var entry = await AssignedIn(SkillGroups.Disputes, session.SessionId);
+            Assert.Equal("r6-target", entry!.AssignedTo);
+            Assert.Equal(SkillGroups.Disputes, (await Agent("r6-target").View()).Assigned[session.SessionId]);
+            Assert.True((await fixture.Admission.CanAttachAsync("r6-target", session.SessionId, default)).Allowed);
+
+            await Agent("r6-target").SetPresence(new PresenceChange(AgentPresence.Offline, null, null));
+
+            // Back to the group: r6-a (it handed it over, now with room) is the only one left to take it.
+            await Wait.For(() => Queue(SkillGroups.Disputes).Entry(session.SessionId), e => e?.AssignedTo == "r6-a",
+                "the session back with the group");
+        }
+        finally
+        {
+            await CleanUp([session], "r6-a", "r6-target");
+        }
+    }
+
+    [Fact]
     public async Task An_agent_going_away_hands_its_unattached_assignments_to_another_agent()
     {
         var group = SkillGroups.AfterSales;
