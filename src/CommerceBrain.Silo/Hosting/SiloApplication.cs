@@ -1,3 +1,5 @@
+using CommerceBrain.Agents;
+using CommerceBrain.Agents.Api;
 using CommerceBrain.Commerce;
 using CommerceBrain.Commerce.Api;
 using CommerceBrain.Conversations;
@@ -62,7 +64,8 @@ public static class SiloApplication
             .AddCommerce(configuration)
             .AddConversations(configuration)
             .AddCoupons(configuration)
-            .AddCouponsConversionModel(configuration);
+            .AddCouponsConversionModel(configuration)
+            .AddAgents(configuration);
 
         var app = builder.Build();
         app.MapCommerceBrainDefaults();
@@ -79,6 +82,7 @@ public static class SiloApplication
         app.MapCommerceApi();
         app.MapConversationsApi();
         app.MapCouponsApi();
+        app.MapAgentsApi();
         return app;
     }
 

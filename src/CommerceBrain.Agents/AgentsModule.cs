@@ -1,0 +1,28 @@
+using CommerceBrain.Agents.Api;
+using CommerceBrain.Agents.Routing;
+using CommerceBrain.Conversations.Contracts;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace CommerceBrain.Agents;
+
+/// <summary>The agents module: agents, group queues and session routing as grains, and <c>/api/agents</c>.</summary>
+public static class AgentsModule
+{
+    /// <summary>
+    /// Registers options, the session lifecycle listener (queues, loads, SLA clocks) and the attach admission
+    /// (presence, capacity, groups) the session grain consults.
+    /// </summary>
+    public static IServiceCollection AddAgents(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<AgentsOptions>().Bind(configuration.GetSection(AgentsOptions.Section));
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<ISessionLifecycleListener, SessionRoutingListener>();
+        services.AddSingleton<IAgentAdmission, AgentAdmissionPolicy>();
+        services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, AgentsJsonContext.Default));
+        return services;
+    }
+}
