@@ -52,6 +52,8 @@ public static partial class ConversationsApi
             .Produces<SessionResponse>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
+        MapAgentEndpoints(api);
+        MapStreamEndpoint(api);
         return app;
     }
 
@@ -186,8 +188,13 @@ public static partial class ConversationsApi
         view.ClosedAt,
         view.Satisfaction,
         view.Comment,
-        view.Transcript.Select(t => new TranscriptLine(t.Seq, t.At, t.Author, t.Text, ApiNames.View(t.Reply))).ToArray(),
-        includeHandoff ? view.Handoff : null);
+        view.Transcript.Select(Line).ToArray(),
+        includeHandoff ? view.Handoff : null,
+        view.LastEventId,
+        view.AgentName,
+        includeHandoff ? view.AgentId : null);
+
+    internal static TranscriptLine Line(TranscriptEntry t) => new(t.Seq, t.At, t.Author, t.Text, ApiNames.View(t.Reply), t.EventId);
 
     private static IResult SessionNotFound(string id) =>
         Problem(StatusCodes.Status404NotFound, "No such session.", $"There is no session '{Truncate(id)}' of yours. Open one with POST /api/sessions.");

@@ -65,6 +65,9 @@ public static class SiloApplication
 
         var app = builder.Build();
         app.MapCommerceBrainDefaults();
+        // WebSockets before authentication: a browser's WebSocket handshake carries its token in the query string, which
+        // the bearer handler reads only on WebSocket requests. Protocol pings keep idle connections through proxies.
+        app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(15) });
         // Exception handler (above), then authentication, authorization and the rate limiter, then the endpoints.
         app.UseCommerceBrainIdentity();
         if (dashboard)
