@@ -122,7 +122,7 @@ public static partial class ConversationsApi
         return result.Outcome switch
         {
             TurnOutcome.Accepted or TurnOutcome.Replayed => TypedResults.Ok(new SendMessageResponse(
-                ApiNames.View(result.Reply), ApiNames.Of(result.Status), result.Seq, result.Outcome == TurnOutcome.Replayed)),
+                ApiNames.View(result.Reply), ApiNames.Of(result.Status), result.Seq, result.Outcome == TurnOutcome.Replayed, result.EventId)),
             TurnOutcome.Closed => Problem(StatusCodes.Status409Conflict, "The session is closed.",
                 "Open a new session with POST /api/sessions to go on."),
             TurnOutcome.ClientMessageIdConflict => Problem(StatusCodes.Status409Conflict, "The clientMessageId was already used with a different text.",

@@ -83,7 +83,7 @@ internal sealed partial class SessionGrain(
         if (model.Answered(message.ClientMessageId) is { } earlier)
         {
             return string.Equals(earlier.MaskedText, masked, StringComparison.Ordinal)
-                ? new TurnResult(TurnOutcome.Replayed, earlier.Reply, model.Status, earlier.Seq)
+                ? new TurnResult(TurnOutcome.Replayed, earlier.Reply, model.Status, earlier.Seq, earlier.EventId)
                 : new TurnResult(TurnOutcome.ClientMessageIdConflict, null, model.Status, earlier.Seq);
         }
 
@@ -128,7 +128,7 @@ internal sealed partial class SessionGrain(
 
         await PublishAsync();
 
-        return new TurnResult(TurnOutcome.Accepted, decision?.Reply, model.Status, model.Answered(message.ClientMessageId)!.Seq);
+        return new TurnResult(TurnOutcome.Accepted, decision?.Reply, model.Status, model.Answered(message.ClientMessageId)!.Seq, row.Seq);
     }
 
     public Task<SessionView?> Get() => Task.FromResult(model.IsOpened ? model.View() : null);

@@ -195,7 +195,7 @@ internal sealed class SessionModel
 
         if (row.ClientMessageId is { } id)
         {
-            answered[id] = new AnsweredMessage(row.Body ?? string.Empty, reply, customerLine.Seq);
+            answered[id] = new AnsweredMessage(row.Body ?? string.Empty, reply, customerLine.Seq, row.Seq);
         }
 
         AddEvent(row, lines, group: handoff is null ? null : WaitingGroup);
