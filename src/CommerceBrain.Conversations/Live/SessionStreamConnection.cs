@@ -30,7 +30,7 @@ internal sealed partial class SessionStreamConnection(
     {
         last = after;
         using var closing = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var follower = await hub.FollowAsync(sessionId, closing.Token);
+        var follower = await hub.FollowAsync(sessionId, options.SendBufferEvents, closing.Token);
         var receiving = ReceiveUntilClosedAsync(closing);
         try
         {

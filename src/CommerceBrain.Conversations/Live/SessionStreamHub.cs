@@ -40,12 +40,13 @@ internal sealed partial class SessionStreamHub : IAsyncDisposable
     }
 
     /// <summary>
-    /// Adds a follower of <paramref name="sessionId"/> and returns once the session grain has the observer: every event
-    /// committed after this returns reaches the follower (or shows as a gap it reads back with <c>EventsSince</c>).
+    /// Adds a follower of <paramref name="sessionId"/> with a queue of <paramref name="capacity"/> events and returns once
+    /// the session grain has the observer: every event committed after this returns reaches the follower (or shows as a
+    /// gap it reads back with <c>EventsSince</c>).
     /// </summary>
-    public async Task<StreamFollower> FollowAsync(string sessionId, CancellationToken cancellationToken)
+    public async Task<StreamFollower> FollowAsync(string sessionId, int capacity, CancellationToken cancellationToken)
     {
-        var follower = new StreamFollower(sessionId, options.SendBufferEvents);
+        var follower = new StreamFollower(sessionId, capacity);
         SessionFeed feed;
         lock (gate)
         {
