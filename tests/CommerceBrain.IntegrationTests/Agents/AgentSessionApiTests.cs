@@ -8,7 +8,7 @@ using CommerceBrain.IntegrationTests.Sessions;
 namespace CommerceBrain.IntegrationTests.Agents;
 
 /// <summary>Agents over HTTP: attach (with the admission seam), messages (with the reviewer seam), transfer, release, resolve; bad input and roles.</summary>
-public sealed class AgentSessionApiTests(AgentSessionSilo fixture) : IClassFixture<AgentSessionSilo>
+public abstract class AgentSessionApiTests(AgentSessionSilo fixture)
 {
     private TestSilo Silo => fixture.Silo;
 
@@ -188,3 +188,7 @@ public sealed class AgentSessionApiTests(AgentSessionSilo fixture) : IClassFixtu
         }
     }
 }
+
+public sealed class SqliteAgentSessionApiTests(AgentSessionSilo fixture) : AgentSessionApiTests(fixture), IClassFixture<AgentSessionSilo>;
+
+public sealed class PostgreSqlAgentSessionApiTests(PostgreSqlAgentSessionSilo fixture) : AgentSessionApiTests(fixture), IClassFixture<PostgreSqlAgentSessionSilo>;

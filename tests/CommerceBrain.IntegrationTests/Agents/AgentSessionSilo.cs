@@ -1,31 +1,50 @@
 using CommerceBrain.Conversations.Contracts;
 using CommerceBrain.IntegrationTests.Infrastructure;
+using CommerceBrain.Silo.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CommerceBrain.IntegrationTests.Agents;
 
 /// <summary>
-/// A silo (SQLite, the shared demo models) with the conversations module's agent seams filled the way the agents module
+/// A silo (SQLite or PostgreSQL, the shared demo models) with the conversations module's agent seams filled the way the agents module
 /// would: an admission that refuses agent <c>a-offline</c>, and a draft reviewer that warns about rude words.
 /// </summary>
-public sealed class AgentSessionSilo : IAsyncLifetime
+public class AgentSessionSilo : IAsyncLifetime
 {
     public const string OfflineAgent = "a-offline";
 
+    private PostgresTestDatabase? database;
+
     public TestSilo Silo { get; private set; } = null!;
 
-    public async Task InitializeAsync() =>
-        Silo = await TestSilo.StartAsync(services: services =>
+    protected virtual bool OnPostgreSql => false;
+
+    public async Task InitializeAsync()
+    {
+        var settings = ServeSettings.None;
+        if (OnPostgreSql)
+        {
+            database = await PostgresTestDatabase.CreateAsync();
+            settings = settings with { StorageProvider = "PostgreSql", ConnectionString = database.ConnectionString };
+        }
+
+        Silo = await TestSilo.StartAsync(settings, services: services =>
         {
             services.AddSingleton<IAgentAdmission, OfflineAgentAdmission>();
             services.AddSingleton<IAgentDraftReviewer, RudeWordReviewer>();
         });
+    }
 
     public async Task DisposeAsync()
     {
         if (Silo is not null)
         {
             await Silo.DisposeAsync();
+        }
+
+        if (database is not null)
+        {
+            await database.DisposeAsync();
         }
     }
 
@@ -42,4 +61,10 @@ public sealed class AgentSessionSilo : IAsyncLifetime
                 ? [new AgentDraftWarning("rude", "Rude wording.")]
                 : []);
     }
+}
+
+/// <summary>The same silo on PostgreSQL (the ledger's agent rows in jsonb).</summary>
+public sealed class PostgreSqlAgentSessionSilo : AgentSessionSilo
+{
+    protected override bool OnPostgreSql => true;
 }
