@@ -177,9 +177,9 @@ public static partial class ConversationsApi
         {
             errors["group"] = ["Give exactly one of 'group' (a skill group) or 'agentId' (a colleague)."];
         }
-        else if (group is not null && !SkillGroups.All.Contains(group, StringComparer.Ordinal))
+        else if (group is not null && !EscalationGroups.All.Contains(group, StringComparer.Ordinal))
         {
-            errors["group"] = [$"Unknown group '{Truncate(group)}'; groups are {string.Join(", ", SkillGroups.All)}."];
+            errors["group"] = [$"Unknown group '{Truncate(group)}'; groups are {string.Join(", ", EscalationGroups.All)}."];
         }
         else if (target is not null && (!Id().IsMatch(target) || string.Equals(target, agentId, StringComparison.Ordinal)))
         {

@@ -187,7 +187,7 @@ internal sealed class SessionModel
         {
             Handoff = handoff;
             Status = SessionStatus.WaitingForAgent;
-            WaitingGroup = SkillGroups.For(handoff);
+            WaitingGroup = EscalationGroups.For(handoff);
             WaitingForAgentId = null;
             WaitingSinceEventId = row.Seq;
             WaitingSince = row.At;

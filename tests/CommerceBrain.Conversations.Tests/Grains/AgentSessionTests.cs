@@ -128,7 +128,7 @@ public sealed class AgentSessionTests(SessionGrainFixture fixture) : IClassFixtu
         var last = (await session.Get())!.LastEventId;
 
         Assert.Equal(AgentActionOutcome.NotAttached, (await session.AgentSend(new AgentMessage("a-2", "hello", "m"))).Outcome);
-        Assert.Equal(AgentActionOutcome.NotAttached, (await session.Transfer(new AgentTransfer("a-2", SkillGroups.Disputes, null, "n"))).Outcome);
+        Assert.Equal(AgentActionOutcome.NotAttached, (await session.Transfer(new AgentTransfer("a-2", EscalationGroups.Disputes, null, "n"))).Outcome);
         Assert.Equal(AgentActionOutcome.NotAttached, (await session.Release("a-2")).Outcome);
         Assert.Equal(AgentActionOutcome.NotAttached, (await session.Resolve("a-2", "done")).Outcome);
         Assert.Equal(last, (await session.Get())!.LastEventId);
@@ -139,7 +139,7 @@ public sealed class AgentSessionTests(SessionGrainFixture fixture) : IClassFixtu
     {
         var (session, id) = await EscalatedAsync();
         await session.Attach(new AgentAttach("a-1", "Ann"));
-        var transferred = await session.Transfer(new AgentTransfer("a-1", SkillGroups.Disputes, null, "Customer disputes the charge"));
+        var transferred = await session.Transfer(new AgentTransfer("a-1", EscalationGroups.Disputes, null, "Customer disputes the charge"));
         await session.Attach(new AgentAttach("a-2", "Bob"));
         var customerToAgent = await session.Send(new CustomerMessage("c-1", "still there?", "h2"));
 
@@ -156,7 +156,7 @@ public sealed class AgentSessionTests(SessionGrainFixture fixture) : IClassFixtu
              SessionLifecycleKind.CustomerMessage, SessionLifecycleKind.Released],
             events.Select(e => e.Kind));
         var transfer = events[2];
-        Assert.Equal(SkillGroups.Disputes, transfer.Group);
+        Assert.Equal(EscalationGroups.Disputes, transfer.Group);
         Assert.Equal("Customer disputes the charge", transfer.Note);
         Assert.Equal(transferred.EventId, transfer.EventId);
     }
@@ -191,7 +191,7 @@ public sealed class AgentSessionTests(SessionGrainFixture fixture) : IClassFixtu
 
         Assert.Equal(SessionLifecycleKind.Escalated, first.Kind);
         Assert.Equal(id, first.Packet!.SessionId);
-        Assert.Equal(SkillGroups.PreSales, first.Group);
+        Assert.Equal(EscalationGroups.PreSales, first.Group);
         Assert.Equal(2, first.EventId);
         Assert.Equal("c-1", first.CustomerId);
         Assert.All(events, e => Assert.Equal((SessionLifecycleKind.Escalated, 2L), (e.Kind, e.EventId)));

@@ -1,7 +1,10 @@
 namespace CommerceBrain.Conversations.Contracts;
 
-/// <summary>The skill groups an escalated session is routed to (<see cref="SessionLifecycleEvent.Group"/>).</summary>
-public static class SkillGroups
+/// <summary>
+/// The skill groups an escalated session is routed to (<see cref="SessionLifecycleEvent.Group"/>), the same names as the
+/// agents module's queues.
+/// </summary>
+public static class EscalationGroups
 {
     /// <summary>Questions before buying: products, prices, promotions, coupons, payment methods.</summary>
     public const string PreSales = "pre-sales";
