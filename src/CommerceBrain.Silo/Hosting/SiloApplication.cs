@@ -42,8 +42,10 @@ public static class SiloApplication
     /// <summary>
     /// Adds the defaults, the Orleans silo and every module, then builds the application and maps the endpoints. Call after
     /// all configuration sources are added (tests add theirs between <see cref="CreateBuilder"/> and this).
+    /// <paramref name="overrideServices"/> runs after every module registered its services, so a registration there wins
+    /// (tests put their own implementation of a module seam in place).
     /// </summary>
-    public static WebApplication Build(WebApplicationBuilder builder)
+    public static WebApplication Build(WebApplicationBuilder builder, Action<IServiceCollection>? overrideServices = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
         var configuration = builder.Configuration;
@@ -62,6 +64,7 @@ public static class SiloApplication
             .AddCommerce(configuration)
             .AddConversations(configuration)
             .AddCoupons(configuration);
+        overrideServices?.Invoke(builder.Services);
 
         var app = builder.Build();
         app.MapCommerceBrainDefaults();

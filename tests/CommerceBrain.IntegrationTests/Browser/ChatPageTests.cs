@@ -124,6 +124,7 @@ public sealed class ChatPageTests(Chromium chromium, DemoSiloFixture silo) : ICl
         var sessionId = await page.EvaluateAsync<string>("() => JSON.parse(sessionStorage.getItem('commercebrain.session')).sessionId");
         var agentToken = silo.Silo.TokenFor("a-1", "agent");
 
+        await AgentOnlineAsync(agentToken);
         await AgentPostAsync(agentToken, $"/api/sessions/{sessionId}/attach", new { displayName = "Ann" });
         await AgentPostAsync(agentToken, $"/api/sessions/{sessionId}/agent-messages", new { text = "Hi, Ann here. Looking now.", clientMessageId = "a-m1" });
 
@@ -140,6 +141,22 @@ public sealed class ChatPageTests(Chromium chromium, DemoSiloFixture silo) : ICl
         await Expect(page.Locator(".row.agent .bubble")).ToHaveCountAsync(2, new() { Timeout = 30_000 });
         Assert.Equal(["Hi, Ann here. Looking now.", "Found it."], await page.Locator(".row.agent .bubble").AllInnerTextsAsync());
         probe.AssertNoErrors();
+    }
+
+    /// <summary>
+    /// Puts the agent online when the agents module is composed (its admission refuses offline agents); without that
+    /// module the endpoint does not exist and every agent may attach.
+    /// </summary>
+    private async Task AgentOnlineAsync(string token)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Put, "/api/agents/me/presence")
+        {
+            Content = System.Net.Http.Json.JsonContent.Create(new { status = "online", groups = new[] { "pre-sales", "after-sales", "disputes", "merchant-support" }, capacity = 5 }),
+        };
+        request.Headers.Authorization = new("Bearer", token);
+        using var response = await silo.Silo.Client.SendAsync(request);
+        Assert.True(response.IsSuccessStatusCode || response.StatusCode == System.Net.HttpStatusCode.NotFound,
+            $"PUT /api/agents/me/presence: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
     }
 
     private async Task AgentPostAsync(string token, string path, object body)
