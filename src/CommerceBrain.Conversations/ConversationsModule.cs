@@ -1,5 +1,6 @@
 using CommerceBrain.Conversations.Api;
 using CommerceBrain.Conversations.Grains;
+using CommerceBrain.Conversations.Live;
 using CommerceBrain.Conversations.Policy;
 using CommerceBrain.Conversations.Storage;
 using CommerceBrain.Storage;
@@ -24,9 +25,11 @@ public static class ConversationsModule
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddOptions<SessionOptions>().Bind(configuration.GetSection(SessionOptions.Section));
+        services.AddOptions<SessionStreamOptions>().Bind(configuration.GetSection(SessionStreamOptions.Section));
         services.AddStorageMigrations(MigrationModule, typeof(ConversationsModule).Assembly);
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<SessionLedger>();
+        services.AddSingleton<SessionStreamHub>();
         services.AddSingleton<ILanguageUnderstanding, GrainLanguageUnderstanding>();
         services.AddSingleton<ICommerceDesk, GrainCommerceDesk>();
         services.AddDialoguePolicy(configuration);

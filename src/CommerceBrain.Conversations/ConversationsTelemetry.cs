@@ -20,6 +20,12 @@ public static class ConversationsTelemetry
 
     internal static readonly Counter<long> Handoffs = Meter.CreateCounter<long>("commercebrain.sessions.handoffs", description: "Sessions handed to a person, by reason.");
 
+    internal static readonly Counter<long> AgentActions = Meter.CreateCounter<long>("commercebrain.sessions.agent_actions", description: "Agent attaches, messages, transfers, releases and resolutions (and refused attaches), by action.");
+
+    internal static readonly Counter<long> StreamEvents = Meter.CreateCounter<long>("commercebrain.sessions.stream.events", description: "Session events sent to WebSocket followers.");
+
+    internal static readonly Counter<long> StreamDisconnects = Meter.CreateCounter<long>("commercebrain.sessions.stream.disconnects", description: "WebSocket followers disconnected by the server, by reason.");
+
     internal static readonly Histogram<double> TurnDuration = Meter.CreateHistogram<double>("commercebrain.sessions.turn.duration", "ms",
         "Time from taking a customer message to its durable reply, inside the session grain.");
 }

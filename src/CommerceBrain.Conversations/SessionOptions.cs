@@ -13,4 +13,7 @@ public sealed class SessionOptions
 
     /// <summary>Longest closing comment, in characters.</summary>
     public int MaxCommentLength { get; set; } = 1_000;
+
+    /// <summary>Longest transfer note or resolution code an agent may give, in characters.</summary>
+    public int MaxNoteLength { get; set; } = 1_000;
 }

@@ -52,6 +52,8 @@ public static partial class ConversationsApi
             .Produces<SessionResponse>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
+        MapAgentEndpoints(api);
+        MapStreamEndpoint(api);
         return app;
     }
 
@@ -120,7 +122,7 @@ public static partial class ConversationsApi
         return result.Outcome switch
         {
             TurnOutcome.Accepted or TurnOutcome.Replayed => TypedResults.Ok(new SendMessageResponse(
-                ApiNames.View(result.Reply), ApiNames.Of(result.Status), result.Seq, result.Outcome == TurnOutcome.Replayed)),
+                ApiNames.View(result.Reply), ApiNames.Of(result.Status), result.Seq, result.Outcome == TurnOutcome.Replayed, result.EventId)),
             TurnOutcome.Closed => Problem(StatusCodes.Status409Conflict, "The session is closed.",
                 "Open a new session with POST /api/sessions to go on."),
             TurnOutcome.ClientMessageIdConflict => Problem(StatusCodes.Status409Conflict, "The clientMessageId was already used with a different text.",
@@ -186,8 +188,13 @@ public static partial class ConversationsApi
         view.ClosedAt,
         view.Satisfaction,
         view.Comment,
-        view.Transcript.Select(t => new TranscriptLine(t.Seq, t.At, t.Author, t.Text, ApiNames.View(t.Reply))).ToArray(),
-        includeHandoff ? view.Handoff : null);
+        view.Transcript.Select(Line).ToArray(),
+        includeHandoff ? view.Handoff : null,
+        view.LastEventId,
+        view.AgentName,
+        includeHandoff ? view.AgentId : null);
+
+    internal static TranscriptLine Line(TranscriptEntry t) => new(t.Seq, t.At, t.Author, t.Text, ApiNames.View(t.Reply), t.EventId);
 
     private static IResult SessionNotFound(string id) =>
         Problem(StatusCodes.Status404NotFound, "No such session.", $"There is no session '{Truncate(id)}' of yours. Open one with POST /api/sessions.");

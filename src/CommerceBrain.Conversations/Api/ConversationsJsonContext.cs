@@ -11,4 +11,12 @@ namespace CommerceBrain.Conversations.Api;
 [JsonSerializable(typeof(SendMessageResponse))]
 [JsonSerializable(typeof(SessionResponse))]
 [JsonSerializable(typeof(CloseSessionRequest))]
+[JsonSerializable(typeof(AttachRequest))]
+[JsonSerializable(typeof(AttachResponse))]
+[JsonSerializable(typeof(AgentMessageRequest))]
+[JsonSerializable(typeof(AgentMessageResponse))]
+[JsonSerializable(typeof(TransferRequest))]
+[JsonSerializable(typeof(ResolveRequest))]
+[JsonSerializable(typeof(AgentActionResponse))]
+[JsonSerializable(typeof(StreamMessage))]
 internal sealed partial class ConversationsJsonContext : JsonSerializerContext;

@@ -1,6 +1,10 @@
 namespace CommerceBrain.Conversations.Contracts;
 
-/// <summary>A session with its whole transcript and, once escalated, its handoff packet.</summary>
+/// <summary>
+/// A session with its whole transcript and, once escalated, its handoff packet; <paramref name="LastEventId"/> is the last
+/// ledger event id, <paramref name="AgentId"/>/<paramref name="AgentName"/> the agent holding it, <paramref name="Resolution"/>
+/// the code an agent closed it with.
+/// </summary>
 [GenerateSerializer]
 [Immutable]
 [Alias("conversations.session-view")]
@@ -15,4 +19,8 @@ public sealed record SessionView(
     [property: Id(7)] int? Satisfaction,
     [property: Id(8)] string? Comment,
     [property: Id(9)] IReadOnlyList<TranscriptEntry> Transcript,
-    [property: Id(10)] HandoffPacket? Handoff);
+    [property: Id(10)] HandoffPacket? Handoff,
+    [property: Id(11)] long LastEventId = 0,
+    [property: Id(12)] string? AgentId = null,
+    [property: Id(13)] string? AgentName = null,
+    [property: Id(14)] string? Resolution = null);

@@ -34,6 +34,27 @@ public static partial class PersonalDataMasker
         Collect(spans, ChineseMobileRegex().Matches(text), PhonePlaceholder, _ => true);
         Collect(spans, InternationalPhoneRegex().Matches(text), PhonePlaceholder, v => Digits(v).Length is >= 8 and <= 15);
         Collect(spans, LandlineRegex().Matches(text), PhonePlaceholder, _ => true);
+        return Replace(text, spans);
+    }
+
+    /// <summary>
+    /// <paramref name="text"/> with only payment card numbers replaced: for agents' messages, which may rightly carry a
+    /// shop's phone number or address, but never a card number.
+    /// </summary>
+    public static string MaskCards(string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return string.Empty;
+        }
+
+        var spans = new List<(int Start, int Length, string Replacement)>();
+        Collect(spans, CardRegex().Matches(text), CardPlaceholder, IsCardNumber);
+        return Replace(text, spans);
+    }
+
+    private static string Replace(string text, List<(int Start, int Length, string Replacement)> spans)
+    {
         if (spans.Count == 0)
         {
             return text;

@@ -14,4 +14,5 @@ namespace CommerceBrain.Conversations.Storage;
 [JsonSerializable(typeof(SessionOpening))]
 [JsonSerializable(typeof(HandoffPacket))]
 [JsonSerializable(typeof(SessionClosingData))]
+[JsonSerializable(typeof(AgentEventData))]
 internal sealed partial class LedgerJsonContext : JsonSerializerContext;

@@ -10,6 +10,24 @@ namespace CommerceBrain.Identity.Authentication;
 /// </summary>
 internal sealed partial class BearerProblemEvents(ILogger<BearerProblemEvents> logger) : JwtBearerEvents
 {
+    /// <summary>The query parameter a browser's WebSocket passes its token in (it cannot set an Authorization header).</summary>
+    public const string AccessTokenParameter = "access_token";
+
+    public override Task MessageReceived(MessageReceivedContext context)
+    {
+        // Only on WebSocket handshakes, so tokens stay out of ordinary URLs; a header, when present, wins.
+        var http = context.HttpContext;
+        if (http.WebSockets.IsWebSocketRequest
+            && string.IsNullOrEmpty(http.Request.Headers.Authorization)
+            && http.Request.Query.TryGetValue(AccessTokenParameter, out var token)
+            && !string.IsNullOrEmpty(token))
+        {
+            context.Token = token;
+        }
+
+        return Task.CompletedTask;
+    }
+
     public override Task Challenge(JwtBearerChallengeContext context)
     {
         // Ours replaces the handler's empty 401.

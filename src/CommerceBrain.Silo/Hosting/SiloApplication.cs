@@ -44,8 +44,10 @@ public static class SiloApplication
     /// <summary>
     /// Adds the defaults, the Orleans silo and every module, then builds the application and maps the endpoints. Call after
     /// all configuration sources are added (tests add theirs between <see cref="CreateBuilder"/> and this).
+    /// <paramref name="overrideServices"/> runs after every module registered its services, so a registration there wins
+    /// (tests put their own implementation of a module seam in place).
     /// </summary>
-    public static WebApplication Build(WebApplicationBuilder builder)
+    public static WebApplication Build(WebApplicationBuilder builder, Action<IServiceCollection>? overrideServices = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
         var configuration = builder.Configuration;
@@ -66,9 +68,13 @@ public static class SiloApplication
             .AddCoupons(configuration)
             .AddCouponsConversionModel(configuration)
             .AddAgents(configuration);
+        overrideServices?.Invoke(builder.Services);
 
         var app = builder.Build();
         app.MapCommerceBrainDefaults();
+        // WebSockets before authentication: a browser's WebSocket handshake carries its token in the query string, which
+        // the bearer handler reads only on WebSocket requests. Protocol pings keep idle connections through proxies.
+        app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(15) });
         // Exception handler (above), then authentication, authorization and the rate limiter, then the endpoints.
         app.UseCommerceBrainIdentity();
         if (dashboard)

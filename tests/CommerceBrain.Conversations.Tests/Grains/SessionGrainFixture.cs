@@ -1,3 +1,4 @@
+using CommerceBrain.Conversations.Contracts;
 using CommerceBrain.Conversations.Policy;
 using CommerceBrain.Storage;
 using Microsoft.Extensions.Configuration;
@@ -12,6 +13,8 @@ public sealed class SessionGrainFixture : IAsyncLifetime
     private readonly string directory = Path.Combine(Path.GetTempPath(), "cb-sessions-" + Guid.NewGuid().ToString("N"));
 
     internal ScriptedPolicy Policy { get; } = new();
+
+    internal RecordingLifecycleListener Listener { get; } = new();
 
     public InProcessTestCluster Cluster { get; private set; } = null!;
 
@@ -32,6 +35,7 @@ public sealed class SessionGrainFixture : IAsyncLifetime
             silo.AddCommerceBrainStorage(settings);
             silo.Services.AddConversations(configuration);
             silo.Services.AddSingleton<IDialoguePolicy>(Policy);
+            silo.Services.AddSingleton<ISessionLifecycleListener>(Listener);
         });
         Cluster = builder.Build();
         await Cluster.DeployAsync();

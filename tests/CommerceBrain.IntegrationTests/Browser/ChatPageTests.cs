@@ -110,6 +110,64 @@ public sealed class ChatPageTests(Chromium chromium, DemoSiloFixture silo) : ICl
     }
 
     [Fact]
+    public async Task An_agents_reply_reaches_the_page_live_over_the_websocket_and_after_a_dropped_socket()
+    {
+        await using var probe = await PageProbe.OpenAsync(chromium.Browser, 1280, 800, "en-US");
+        var page = probe.Page;
+        // Test instrumentation only: keep the page's sockets reachable so the test can drop one.
+        await page.AddInitScriptAsync("(() => { const Native = window.WebSocket; window.__sockets = []; " +
+            "window.WebSocket = class extends Native { constructor(...a) { super(...a); window.__sockets.push(this); } }; })()");
+        await page.GotoAsync(silo.Url());
+        await Expect(page.Locator("#app[data-ready=true]")).ToBeAttachedAsync(new() { Timeout = 60_000 });
+        await SendAsync(page, "I want to talk to a human");
+        await Expect(page.Locator("#app")).ToHaveAttributeAsync("data-live", "socket", new() { Timeout = 30_000 });
+        var sessionId = await page.EvaluateAsync<string>("() => JSON.parse(sessionStorage.getItem('commercebrain.session')).sessionId");
+        var agentToken = silo.Silo.TokenFor("a-1", "agent");
+
+        await AgentOnlineAsync(agentToken);
+        await AgentPostAsync(agentToken, $"/api/sessions/{sessionId}/attach", new { displayName = "Ann" });
+        await AgentPostAsync(agentToken, $"/api/sessions/{sessionId}/agent-messages", new { text = "Hi, Ann here. Looking now.", clientMessageId = "a-m1" });
+
+        // Live, not polled: the page's 4 s poll is off while the socket is open.
+        await Expect(page.Locator(".row.agent .bubble")).ToHaveTextAsync("Hi, Ann here. Looking now.", new() { Timeout = 30_000 });
+        await Expect(page.Locator("#app")).ToHaveAttributeAsync("data-status", "with_agent");
+        await Expect(page.Locator("#status-text")).ToContainTextAsync("Ann");
+
+        // The page reconnects after its last event id: the next message shows once, the earlier one is not repeated.
+        await page.EvaluateAsync("() => window.__sockets.at(-1).close(4000, 'test: network dropped')");
+        await page.WaitForFunctionAsync("() => window.__sockets.length === 2 && window.__sockets[1].readyState === 1",
+            null, new() { Timeout = 30_000 });
+        await AgentPostAsync(agentToken, $"/api/sessions/{sessionId}/agent-messages", new { text = "Found it.", clientMessageId = "a-m2" });
+        await Expect(page.Locator(".row.agent .bubble")).ToHaveCountAsync(2, new() { Timeout = 30_000 });
+        Assert.Equal(["Hi, Ann here. Looking now.", "Found it."], await page.Locator(".row.agent .bubble").AllInnerTextsAsync());
+        probe.AssertNoErrors();
+    }
+
+    /// <summary>
+    /// Puts the agent online when the agents module is composed (its admission refuses offline agents); without that
+    /// module the endpoint does not exist and every agent may attach.
+    /// </summary>
+    private async Task AgentOnlineAsync(string token)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Put, "/api/agents/me/presence")
+        {
+            Content = System.Net.Http.Json.JsonContent.Create(new { status = "online", groups = new[] { "pre-sales", "after-sales", "disputes", "merchant-support" }, capacity = 5 }),
+        };
+        request.Headers.Authorization = new("Bearer", token);
+        using var response = await silo.Silo.Client.SendAsync(request);
+        Assert.True(response.IsSuccessStatusCode || response.StatusCode == System.Net.HttpStatusCode.NotFound,
+            $"PUT /api/agents/me/presence: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+    }
+
+    private async Task AgentPostAsync(string token, string path, object body)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = System.Net.Http.Json.JsonContent.Create(body) };
+        request.Headers.Authorization = new("Bearer", token);
+        using var response = await silo.Silo.Client.SendAsync(request);
+        Assert.True(response.IsSuccessStatusCode, $"{path}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+    }
+
+    [Fact]
     public async Task Asking_for_a_human_in_chinese_shows_the_waiting_banner_in_chinese()
     {
         await using var probe = await OpenAsync(locale: "zh-CN");

@@ -40,10 +40,11 @@ public sealed class TestSilo : IAsyncDisposable
     /// demo models (<see cref="SharedNluModels"/>) unless <paramref name="configuration"/> says otherwise; with
     /// <paramref name="waitForNlu"/> the call returns once the models are loaded (or known to be unavailable).
     /// With <paramref name="listenOnLoopback"/> the silo listens on a real 127.0.0.1 port (for a browser) instead of
-    /// the in-memory test server.
+    /// the in-memory test server. <paramref name="services"/> registers services after the modules did (so they win, e.g. a test's implementation of a module seam).
     /// </summary>
     public static async Task<TestSilo> StartAsync(ServeSettings? settings = null, Action<WebApplication>? mapExtra = null,
-        IReadOnlyDictionary<string, string?>? configuration = null, bool waitForNlu = true, bool listenOnLoopback = false)
+        IReadOnlyDictionary<string, string?>? configuration = null, bool waitForNlu = true, bool listenOnLoopback = false,
+        Action<IServiceCollection>? services = null)
     {
         settings ??= ServeSettings.None;
         var address = listenOnLoopback
@@ -88,7 +89,7 @@ public sealed class TestSilo : IAsyncDisposable
                 builder.WebHost.UseTestServer();
             }
 
-            var app = SiloApplication.Build(builder);
+            var app = SiloApplication.Build(builder, services);
             mapExtra?.Invoke(app);
             await SiloApplication.PrepareAsync(app, CancellationToken.None);
             await app.StartAsync();

@@ -7,13 +7,22 @@ import * as view from './messages.js';
 import { toast, toastError } from './toasts.js';
 
 const pollIntervalMs = 4000;
+const socketReconnectMs = 1000;
 const silentStatuses = new Set(['waiting_for_agent', 'with_agent']);
 
-/** Creates the chat controller over an API client, for one customer and an optional shop. */
-export function createChat({ api, subject, merchantId }) {
+/**
+ * Creates the chat controller over an API client, for one customer and an optional shop. While a person is involved
+ * the page follows the session over a WebSocket (getToken gives the bearer token for it); if the socket cannot be
+ * opened it falls back to polling.
+ */
+export function createChat({ api, subject, merchantId, getToken = () => null }) {
   let session = null; // {sessionId, status, merchantId}
   let agentName = null;
   let maxSeq = 0;
+  let lastEventId = 0;
+  let socket = null;
+  let socketBroken = false; // a socket that never opened: poll for the rest of this session
+  let socketTimer = null;
   let lastReply = null;
   let onlyWelcome = false;
   let queue = Promise.resolve();
@@ -100,6 +109,8 @@ export function createChat({ api, subject, merchantId }) {
     const opened = await api.post('/api/sessions', { merchantId: merchantId || null, channel: 'web' }, { retry: { attempts: 4 } });
     session = { sessionId: opened.sessionId, status: opened.status, merchantId: opened.merchantId ?? merchantId ?? null };
     maxSeq = 0;
+    lastEventId = 0;
+    socketBroken = false;
     saveSession({ sessionId: session.sessionId, subject, merchantId: merchantId ?? null });
     setStatus(opened.status);
   }
@@ -108,6 +119,8 @@ export function createChat({ api, subject, merchantId }) {
     session = null;
     agentName = null;
     maxSeq = 0;
+    lastEventId = 0;
+    socketBroken = false;
     saveSession(null);
     schedulePoll();
   }
@@ -130,6 +143,7 @@ export function createChat({ api, subject, merchantId }) {
       view.typing(false);
       bubble.sent();
       maxSeq = Math.max(maxSeq, Number(result.seq) || 0);
+      lastEventId = Math.max(lastEventId, Number(result.eventId) || 0);
       setStatus(result.status);
       if (result.reply) {
         showReply(result.reply);
@@ -192,6 +206,8 @@ export function createChat({ api, subject, merchantId }) {
         maxSeq = Math.max(maxSeq, Number(line.seq) || 0);
       }
 
+      lastEventId = Math.max(lastEventId, Number(current.lastEventId) || 0);
+
       setStatus(current.status);
       if (current.status === 'closed') {
         forgetSession();
@@ -203,8 +219,109 @@ export function createChat({ api, subject, merchantId }) {
     }
   }
 
+  /** One event from the stream: shows what the service side wrote, follows the status. */
+  function onStreamEvent(message) {
+    const id = Number(message.eventId) || 0;
+    if (id <= lastEventId) {
+      return;
+    }
+
+    lastEventId = id;
+    rememberAgent(message);
+    for (const line of message.lines ?? []) {
+      if (line.seq > maxSeq && (line.author === 'agent' || line.author === 'system')) {
+        showLine(line);
+      }
+
+      maxSeq = Math.max(maxSeq, Number(line.seq) || 0);
+    }
+
+    if (message.status && message.status !== session?.status) {
+      setStatus(message.status);
+      if (message.status === 'closed') {
+        forgetSession();
+        view.notice(t('statusClosed'));
+      }
+    }
+  }
+
+  function openSocket() {
+    const token = getToken();
+    if (!token || typeof WebSocket !== 'function') {
+      socketBroken = true;
+      return false;
+    }
+
+    const sessionId = session.sessionId;
+    const scheme = window.location.protocol === 'https:' ? 'wss:' : 'ws:';
+    const url = `${scheme}//${window.location.host}/api/sessions/${encodeURIComponent(sessionId)}/stream`
+      + `?after=${lastEventId}&access_token=${encodeURIComponent(token)}`;
+    let opened = false;
+    const ws = new WebSocket(url);
+    socket = ws;
+    ws.onopen = () => {
+      opened = true;
+      app.dataset.live = 'socket';
+    };
+    ws.onmessage = (event) => {
+      let message;
+      try {
+        message = JSON.parse(event.data);
+      } catch {
+        return;
+      }
+
+      if (message.type === 'event' && session?.sessionId === sessionId) {
+        onStreamEvent(message);
+      }
+    };
+    ws.onclose = () => {
+      if (socket !== ws) {
+        return;
+      }
+
+      socket = null;
+      delete app.dataset.live;
+      // A socket that worked reconnects after the last event id (a dropped network or a slow-consumer close); one that
+      // never opened (a proxy without WebSockets, a refused handshake) leaves the page polling.
+      socketBroken = socketBroken || !opened;
+      socketTimer = setTimeout(() => {
+        socketTimer = null;
+        schedulePoll();
+      }, opened ? socketReconnectMs : 0);
+    };
+    return true;
+  }
+
+  function closeSocket() {
+    if (socketTimer) {
+      clearTimeout(socketTimer);
+      socketTimer = null;
+    }
+
+    if (socket) {
+      const ws = socket;
+      socket = null;
+      delete app.dataset.live;
+      ws.close(1000, 'done');
+    }
+  }
+
   function schedulePoll() {
     const wanted = session && silentStatuses.has(session.status);
+    if (!wanted) {
+      closeSocket();
+    } else if (socket || socketTimer) {
+      return;
+    } else if (!socketBroken && openSocket()) {
+      if (pollTimer) {
+        clearTimeout(pollTimer);
+        pollTimer = null;
+      }
+
+      return;
+    }
+
     if (wanted && !pollTimer) {
       pollTimer = setTimeout(poll, pollIntervalMs);
     } else if (!wanted && pollTimer) {
@@ -227,6 +344,8 @@ export function createChat({ api, subject, merchantId }) {
             showLine(line);
             maxSeq = Math.max(maxSeq, Number(line.seq) || 0);
           }
+
+          lastEventId = Number(current.lastEventId) || 0;
 
           view.notice(t('resumed'));
           setStatus(current.status);

@@ -115,7 +115,7 @@ async function main() {
       return;
     }
 
-    chat = createChat({ api, subject: identity.subject, merchantId });
+    chat = createChat({ api, subject: identity.subject, merchantId, getToken: () => identity?.token });
     setComposerEnabled(true);
     byId('app').dataset.customer = identity.subject ?? '';
     await chat.start();
@@ -139,7 +139,7 @@ async function main() {
         return;
       }
 
-      chat = createChat({ api, subject, merchantId });
+      chat = createChat({ api, subject, merchantId, getToken: () => identity?.token });
       byId('app').dataset.customer = subject;
       await chat.start();
       byId('app').dataset.ready = 'true';

@@ -1,0 +1,10 @@
+namespace CommerceBrain.Conversations.Contracts;
+
+/// <summary>The attached agent's message to the customer; <paramref name="ClientMessageId"/> makes it idempotent.</summary>
+[GenerateSerializer]
+[Immutable]
+[Alias("conversations.agent-message")]
+public sealed record AgentMessage(
+    [property: Id(0)] string AgentId,
+    [property: Id(1)] string Text,
+    [property: Id(2)] string ClientMessageId);
