@@ -246,7 +246,12 @@ public static partial class CouponsApi
             errors["maxClaimsPerSecond"] = ["'maxClaimsPerSecond' must be positive when given."];
         }
 
-        var shards = request.Shards ?? options.DefaultShards;
+        if (request.ExpectedClaimsPerSecond is <= 0)
+        {
+            errors["expectedClaimsPerSecond"] = ["'expectedClaimsPerSecond' must be positive when given."];
+        }
+
+        var shards = request.Shards ?? ShardsFor(request.ExpectedClaimsPerSecond, options);
         if (shards < 1 || shards > options.MaxShards)
         {
             errors["shards"] = [$"'shards' must be 1-{options.MaxShards}."];
@@ -285,6 +290,12 @@ public static partial class CouponsApi
             KeepOnRefund = request.ReturnOnRefund == false,
         }, errors);
     }
+
+    // K from the expected peak rate, within what the silo allows; the default when the campaign says neither.
+    internal static int ShardsFor(int? expectedClaimsPerSecond, CouponsOptions options) =>
+        expectedClaimsPerSecond is { } expected && expected > 0
+            ? (int)Math.Clamp((expected + (long)Math.Max(1, options.ClaimsPerSecondPerShard) - 1) / Math.Max(1, options.ClaimsPerSecondPerShard), 1, options.MaxShards)
+            : options.DefaultShards;
 
     private static CampaignResponse ToResponse(CampaignView view)
     {
