@@ -23,9 +23,14 @@ public sealed class AgentWorkspaceTests(Chromium chromium, DemoSiloFixture silo)
     // A dropped network shows as failed socket connections; assist is built separately and may answer 404 until merged.
     private static readonly string[] ExpectedPageErrors = ["ws://127.0.0.1:9/", "/assist", "/agent-drafts"];
 
+    // The demo agents these tests sign in as.
+    private static readonly string[] Agents = ["a-00001", "a-00002"];
+
     [Fact]
     public async Task An_agent_picks_a_waiting_customer_replies_live_and_a_dropped_socket_loses_or_doubles_nothing()
     {
+        await OthersStepAwayAsync("a-00001");
+
         // The customer asks for a person.
         await using var customer = await PageProbe.OpenAsync(chromium.Browser);
         var chat = customer.Page;
@@ -143,6 +148,94 @@ public sealed class AgentWorkspaceTests(Chromium chromium, DemoSiloFixture silo)
         }, "the supervisor view showing each group's queue length", TimeSpan.FromSeconds(60));
         await probe.ScreenshotAsync("agent-supervisor");
         probe.AssertNoErrors();
+    }
+
+    [Fact]
+    public async Task Assist_suggestions_fill_the_composer_and_warnings_show_before_and_after_sending()
+    {
+        await OthersStepAwayAsync("a-00002");
+
+        // Signed in from the address, as an operator console would open the page; the token leaves the address bar.
+        await using var agent = await PageProbe.OpenAsync(chromium.Browser, 1440, 900);
+        var desk = agent.Page;
+        var orderId = silo.CustomerOrderIds[0];
+        // Assist is built separately: these answers are scripted in the browser, in the documented shapes.
+        await desk.RouteAsync("**/api/sessions/*/assist", route => route.FulfillAsync(new()
+        {
+            ContentType = "application/json",
+            Body = $$"""{"forEventId":2,"suggestions":[{"text":"Your parcel is on its way and should arrive tomorrow.","source":"faq","score":0.91}],"actions":[{"kind":"lookup_order","orderId":"{{orderId}}","label":"Look up the order"}],"phrasing":["Thank the customer for waiting."]}""",
+        }));
+        await desk.RouteAsync("**/api/sessions/*/agent-drafts", async route =>
+        {
+            var rude = route.Request.PostData?.Contains("stupid", StringComparison.Ordinal) == true;
+            await route.FulfillAsync(new()
+            {
+                ContentType = "application/json",
+                Body = rude ? """{"warnings":[{"code":"rude","message":"This sounds rude to the customer.","severity":"high"}]}""" : """{"warnings":[]}""",
+            });
+        });
+        // The stored message comes from the real server; the warning it carries is added here (no reviewer on this silo).
+        await desk.RouteAsync("**/api/sessions/*/agent-messages", async route =>
+        {
+            var response = await route.FetchAsync();
+            var body = JsonNode.Parse(await response.TextAsync())!;
+            body["warnings"] = JsonNode.Parse("""[{"code":"promise","message":"Delivery dates are not guaranteed.","severity":"low"}]""");
+            await route.FulfillAsync(new() { Response = response, Body = body.ToJsonString() });
+        });
+        var token = silo.Silo.TokenFor("a-00002", "agent");
+        await desk.GotoAsync(silo.Url("/agent#token=" + token));
+        await Expect(desk.Locator("#app[data-ready=true]")).ToBeAttachedAsync(new() { Timeout = 60_000 });
+        await Expect(desk.Locator("#app")).ToHaveAttributeAsync("data-agent", "a-00002");
+        Assert.DoesNotContain("token", desk.Url, StringComparison.Ordinal);
+        await desk.Locator("#presence-status").SelectOptionAsync("online");
+        await desk.Locator("#presence-apply").ClickAsync();
+        await Expect(desk.Locator("#app")).ToHaveAttributeAsync("data-presence", "online");
+
+        var customerToken = silo.Silo.TokenFor("c-00004", "customer");
+        var sessionId = (string)(await SendAsync(HttpMethod.Post, "/api/sessions", customerToken, new { channel = "web" }))["sessionId"]!;
+        await SendAsync(HttpMethod.Post, $"/api/sessions/{sessionId}/messages", customerToken, new { text = "I want to talk to a human", clientMessageId = "w-1" });
+        var item = desk.Locator($".queue-item[data-session-id='{sessionId}']");
+        await Expect(item).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        await item.Locator("button.pick").ClickAsync();
+        var panel = desk.Locator($"#panel-{sessionId}");
+
+        // One click puts a suggestion into the composer; an action opens the order in the context panel.
+        await panel.Locator(".suggestion").ClickAsync();
+        await Expect(panel.Locator(".composer-input")).ToHaveValueAsync("Your parcel is on its way and should arrive tomorrow.");
+        await panel.Locator(".assist button[data-kind=lookup_order]").ClickAsync();
+        await Expect(panel.Locator($".order[data-order-id='{orderId}'] [data-field=order-status]")).Not.ToBeEmptyAsync();
+
+        // A rude draft is flagged while typing, before anything is sent.
+        await panel.Locator(".composer-input").FillAsync("That is a stupid question");
+        await Expect(panel.Locator(".warning-banner")).ToContainTextAsync("This sounds rude to the customer.");
+        await Expect(panel.Locator(".transcript .line.agent")).ToHaveCountAsync(0);
+        await panel.Locator(".composer-input").FillAsync("Your parcel is on its way and should arrive tomorrow.");
+        await Expect(panel.Locator(".warning-banner")).ToBeHiddenAsync();
+        await agent.ScreenshotAsync("agent-assist");
+
+        // The warnings of the stored message stay in the banner after sending.
+        await panel.Locator(".composer-input").PressAsync("Enter");
+        await Expect(panel.Locator(".warning-banner")).ToContainTextAsync("Delivery dates are not guaranteed.");
+        await Expect(panel.Locator(".transcript .line.agent:not(.pending)")).ToHaveCountAsync(1, new() { Timeout = 30_000 });
+
+        // A reload re-opens the held session with its transcript (the token stays in this tab).
+        await desk.ReloadAsync();
+        await Expect(desk.Locator("#app[data-ready=true]")).ToBeAttachedAsync(new() { Timeout = 60_000 });
+        await Expect(panel.Locator(".transcript .line.agent")).ToHaveCountAsync(1);
+        await Expect(panel).ToHaveAttributeAsync("data-live", "socket", new() { Timeout = 30_000 });
+        agent.AssertNoErrors();
+    }
+
+    /// <summary>
+    /// Only <paramref name="agentId"/> may be offered the next session: the tests' other agents step away (a session
+    /// assigned to one of them would not be in this agent's queue; their attached sessions stay with them).
+    /// </summary>
+    private async Task OthersStepAwayAsync(string agentId)
+    {
+        foreach (var other in Agents.Where(a => a != agentId))
+        {
+            await SendAsync(HttpMethod.Put, "/api/agents/me/presence", silo.Silo.TokenFor(other, "agent"), new { status = "away" });
+        }
     }
 
     private static async Task CustomerSaysAsync(IPage page, string text)

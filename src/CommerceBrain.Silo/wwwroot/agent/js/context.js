@@ -1,6 +1,6 @@
 // The context panel: the bot's handoff packet (summary, reason, intents, slots, orders touched, sentiment) and order details.
 import { el } from '/js/dom.js';
-import { formatMoney, formatDateTime } from '/js/format.js';
+import { formatMoney, formatDateTime, statusKey } from '/js/format.js';
 import { toastError } from './ui.js';
 
 function sentimentLabel(value) {
@@ -24,18 +24,19 @@ export function contextPanel({ api, packet }) {
     orderBox.replaceChildren(el('p', { class: 'muted' }, `Loading ${orderId}…`));
     try {
       const order = await api.get(`/api/orders/${encodeURIComponent(orderId)}`);
-      const items = order.items ?? order.lines ?? [];
-      const tracking = order.trackingEvents ?? order.shipment?.events ?? order.tracking ?? [];
-      const latest = Array.isArray(tracking) && tracking.length ? tracking[tracking.length - 1] : null;
+      const items = order.items ?? [];
+      const tracking = order.shipment?.events ?? [];
+      const latest = tracking.length ? tracking[tracking.length - 1] : null;
       orderBox.replaceChildren(el('div', { class: 'order', dataset: { orderId } },
         el('h4', {}, orderId),
         el('dl', {},
-          row('Status', String(order.status ?? '')),
-          row('Total', formatMoney(order.totalMinor ?? order.total?.minor, order.currency ?? order.total?.currency)),
-          row('Placed', formatDateTime(order.placedAt ?? order.createdAt)),
-          row('Merchant', String(order.merchantId ?? '')),
-          row('Items', String(items.length)),
-          latest ? row('Tracking', String(latest.description ?? latest.status ?? latest.text ?? '')) : null,
+          row('Status', el('span', { 'data-field': 'order-status' }, statusKey(order.status).replace(/_/g, ' '))),
+          row('Total', formatMoney(order.totalMinor, order.currency)),
+          row('Placed', formatDateTime(order.placedAt)),
+          row('Shop', String(order.merchantName ?? order.merchantId ?? '')),
+          row('Items', items.map((i) => `${i.quantity ?? 1} × ${i.title ?? i.name ?? i.sku ?? ''}`).join('; ') || '—'),
+          order.shipment ? row('Shipment', `${order.shipment.carrier} ${order.shipment.trackingNumber}`) : null,
+          latest ? row('Tracking', `${formatDateTime(latest.at)} · ${latest.location} · ${latest.description}`) : null,
           (order.refunds?.length ?? 0) > 0 ? row('Refunds', String(order.refunds.length)) : null)));
     } catch (error) {
       orderBox.replaceChildren();
