@@ -57,6 +57,9 @@ async function refresh() {
     if (error?.status === 401 || error?.status === 403) {
       clearInterval(timer);
       toastError(error, 'The supervisor view needs an admin token');
+      const note = byId('signin-note');
+      note.hidden = false;
+      note.textContent = 'The supervisor view needs an admin token: open it as /agent/supervisor#token=<jwt> with role admin.';
     }
   }
 }
