@@ -223,6 +223,13 @@ public sealed class AgentWorkspaceTests(Chromium chromium, DemoSiloFixture silo)
         await Expect(desk.Locator("#app[data-ready=true]")).ToBeAttachedAsync(new() { Timeout = 60_000 });
         await Expect(panel.Locator(".transcript .line.agent")).ToHaveCountAsync(1);
         await Expect(panel).ToHaveAttributeAsync("data-live", "socket", new() { Timeout = 30_000 });
+
+        // Resolving closes the session with the code and its tab.
+        await panel.Locator("button[data-action=resolve]").ClickAsync();
+        await panel.Locator("form[aria-label=Resolve] input[name=code]").FillAsync("delivery_explained");
+        await panel.Locator("form[aria-label=Resolve] button[type=submit]").ClickAsync();
+        await Expect(desk.Locator($"#tab-{sessionId}")).ToHaveCountAsync(0);
+        Assert.Equal("closed", (string?)(await SendAsync(HttpMethod.Get, $"/api/sessions/{sessionId}", customerToken))["status"]);
         agent.AssertNoErrors();
     }
 
