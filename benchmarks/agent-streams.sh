@@ -1,16 +1,18 @@
 #!/usr/bin/env bash
-# Live fan-out to agents, in one command: customer messages sent at a fixed rate reach 1,000 agents' WebSocket streams.
+# Live fan-out to agents, in one command: customer messages sent at a fixed rate reach 1,000 concurrent agent WebSocket streams.
 #   - a fresh silo (SQLite, Development so the dev token endpoint mints tokens, Orleans Dashboard off as in production,
 #     rate limits raised above what the benchmark sends, demo shop data not seeded: no order is looked up) on free ports;
 #     its SLA clocks are set to an hour because the benchmark's agents never answer and breaches are not what is measured;
-#   - benchmarks/CommerceBrain.Agents.Benchmarks: AGENTS agents go online (capacity SESSIONS/AGENTS each), SESSIONS
-#     customers (c-00001 ...) open a session each and ask for a person, every agent attaches to the sessions the queue
-#     assigns it and follows each over GET /api/sessions/{id}/stream (one WebSocket per session: SESSIONS streams);
+#   - benchmarks/CommerceBrain.Agents.Benchmarks: AGENTS agents go online (capacity SESSIONS/AGENTS each; default 100
+#     agents holding 10 sessions each: agents poll GET /api/agents/me for their assignments during set-up, and a
+#     thousand pollers slow the set-up, not the measurement), SESSIONS customers (c-00001 ...) open a session each and
+#     ask for a person, every agent attaches to the sessions the queue assigns it and follows each over
+#     GET /api/sessions/{id}/stream (one WebSocket per session: SESSIONS concurrent agent streams);
 #   - then customers send RATE messages/s in total for DURATION s (open model: message k is due at k / RATE whatever came
 #     before, round robin over the sessions); delivery latency = arrival on the agent's stream − scheduled send time;
 #     every acknowledged message must arrive exactly once, in order (event ids), or the run fails; the silo's CPU time
 #     over the load comes from /proc.
-# Usage: benchmarks/agent-streams.sh   (env: SESSIONS=1000 AGENTS=1000 RATE=200 DURATION=60 NO_BUILD=1
+# Usage: benchmarks/agent-streams.sh   (env: SESSIONS=1000 AGENTS=SESSIONS/10 RATE=200 DURATION=60 NO_BUILD=1
 #                                      URL=http://host:port to drive a silo already running in Development instead)
 set -euo pipefail
 
@@ -27,7 +29,7 @@ driver_dll=$root/benchmarks/CommerceBrain.Agents.Benchmarks/bin/Release/net10.0/
 
 # Bad figures stop the script before anything starts, in one line.
 [[ $sessions =~ ^[0-9]+$ && $sessions -gt 0 ]] || { echo "agent-streams.sh: SESSIONS must be a whole number > 0 (got '$sessions')" >&2; exit 2; }
-[[ -n $agents ]] || agents=$(( sessions < 1000 ? sessions : 1000 ))
+[[ -n $agents ]] || agents=$(( (sessions + 9) / 10 ))
 [[ $agents =~ ^[0-9]+$ && $agents -gt 0 ]] || { echo "agent-streams.sh: AGENTS must be a whole number > 0 (got '$agents')" >&2; exit 2; }
 [[ $seconds =~ ^[0-9]+$ && $seconds -gt 0 ]] || { echo "agent-streams.sh: DURATION must be a whole number of seconds > 0 (got '$seconds')" >&2; exit 2; }
 awk -v r="$rate" 'BEGIN { exit !(r ~ /^[0-9]*\.?[0-9]+$/ && r + 0 > 0) }' || { echo "agent-streams.sh: RATE must be messages per second > 0 (got '$rate')" >&2; exit 2; }

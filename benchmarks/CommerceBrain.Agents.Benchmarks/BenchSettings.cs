@@ -12,7 +12,7 @@ internal sealed record BenchSettings(Uri Url, int Sessions, int Agents, double R
     public int Capacity => (Sessions + Agents - 1) / Agents;
 
     public const string Usage =
-        "usage: CommerceBrain.Agents.Benchmarks --url http://127.0.0.1:PORT [--sessions 1000] [--agents 1000] [--rate 200] [--seconds 60] [--silo-pid PID]";
+        "usage: CommerceBrain.Agents.Benchmarks --url http://127.0.0.1:PORT [--sessions 1000] [--agents sessions/10] [--rate 200] [--seconds 60] [--silo-pid PID]";
 
     /// <summary>The settings, or the one line that says what is wrong with <paramref name="args"/>.</summary>
     public static (BenchSettings? Settings, string? Error) Parse(string[] args)
@@ -40,7 +40,7 @@ internal sealed record BenchSettings(Uri Url, int Sessions, int Agents, double R
         }
 
         if (!TryPositive(values, "sessions", 1000, out var sessions, out var error)
-            || !TryPositive(values, "agents", Math.Min(sessions, 1000), out var agents, out error)
+            || !TryPositive(values, "agents", (sessions + 9) / 10, out var agents, out error)
             || !TryPositive(values, "seconds", 60, out var seconds, out error))
         {
             return (null, error);

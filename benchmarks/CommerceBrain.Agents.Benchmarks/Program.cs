@@ -7,7 +7,7 @@ using HdrHistogram;
 // Live fan-out of customer messages to agents' WebSocket streams (docs/benchmarks.md, "Agent streams"); run through
 // benchmarks/agent-streams.sh, which starts a fresh silo. Against a running silo in Development:
 //   dotnet run -c Release --project benchmarks/CommerceBrain.Agents.Benchmarks -- --url http://127.0.0.1:5000 \
-//       [--sessions 1000] [--agents 1000] [--rate 200] [--seconds 60] [--silo-pid PID]
+//       [--sessions 1000] [--agents SESSIONS/10] [--rate 200] [--seconds 60] [--silo-pid PID]
 // Exit codes: 0 done (every acknowledged message delivered exactly once and in order), 1 failure, 2 bad arguments.
 var (settings, error) = BenchSettings.Parse(args);
 if (settings is null)
@@ -127,8 +127,8 @@ internal sealed class Run(BenchSettings settings, SiloApi api, IFormatProvider i
     }
 
     /// <summary>
-    /// Every agent takes the sessions its queue assigns to it (round robin among the least loaded) until each session
-    /// has an agent; returns session id → agent index.
+    /// Every agent attaches to the sessions its group's queue assigns to it (round robin among the least loaded) until each
+    /// session has an agent; returns session id → agent index.
     /// </summary>
     private async Task<ConcurrentDictionary<string, int>> AttachAllAsync(string[] sessionIds, string[] agentTokens)
     {
@@ -138,7 +138,6 @@ internal sealed class Run(BenchSettings settings, SiloApi api, IFormatProvider i
         using var gate = new SemaphoreSlim(SetupParallelism);
         var loops = Enumerable.Range(0, agentTokens.Length).Select(async a =>
         {
-            var idle = 0;
             while (held[a] < settings.Capacity && holder.Count < sessionIds.Length)
             {
                 deadline.Token.ThrowIfCancellationRequested();
@@ -146,17 +145,10 @@ internal sealed class Run(BenchSettings settings, SiloApi api, IFormatProvider i
                 await gate.WaitAsync(deadline.Token);
                 try
                 {
-                    var queue = await api.QueueAsync(agentTokens[a]);
-                    // Assigned ones first; after a while with none, any waiting session of the group (a pick).
-                    var candidates = queue.Where(q => q.Mine).Concat(idle >= 5 ? queue.Where(q => !q.Mine) : []).Select(q => q.SessionId);
-                    foreach (var sessionId in candidates)
+                    foreach (var sessionId in await api.AssignedAsync(agentTokens[a]))
                     {
-                        if (held[a] >= settings.Capacity || holder.ContainsKey(sessionId))
-                        {
-                            continue;
-                        }
-
-                        if (await api.TryAttachAsync(agentTokens[a], sessionId, $"Agent {a + 1}") && holder.TryAdd(sessionId, a))
+                        if (held[a] < settings.Capacity && !holder.ContainsKey(sessionId)
+                            && await api.TryAttachAsync(agentTokens[a], sessionId, $"Agent {a + 1}") && holder.TryAdd(sessionId, a))
                         {
                             held[a]++;
                             progressed = true;
@@ -168,10 +160,9 @@ internal sealed class Run(BenchSettings settings, SiloApi api, IFormatProvider i
                     gate.Release();
                 }
 
-                idle = progressed ? 0 : idle + 1;
                 if (!progressed)
                 {
-                    await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(2000, 200 * idle)), deadline.Token);
+                    await Task.Delay(TimeSpan.FromMilliseconds(500), deadline.Token);
                 }
             }
         });

@@ -27,11 +27,14 @@ internal sealed class SiloApi(HttpClient http)
         SendAsync(HttpMethod.Put, "/api/agents/me/presence", agentToken,
             new { status = "online", groups = new[] { "pre-sales", "after-sales", "disputes", "merchant-support" }, capacity }, HttpStatusCode.OK);
 
-    /// <summary>The agent's queue: (session id, assigned to this agent) pairs.</summary>
-    public async Task<IReadOnlyList<(string SessionId, bool Mine)>> QueueAsync(string agentToken)
+    /// <summary>
+    /// The sessions the queue assigned to the agent and it has not attached yet (<c>GET /api/agents/me</c>: the agent's own
+    /// grain, so a thousand agents polling do not queue up behind their group's queue grain as the queue view would).
+    /// </summary>
+    public async Task<IReadOnlyList<string>> AssignedAsync(string agentToken)
     {
-        var body = await SendAsync(HttpMethod.Get, "/api/agents/me/queue", agentToken, null, HttpStatusCode.OK);
-        return body.EnumerateArray().Select(i => (i.GetProperty("sessionId").GetString()!, i.GetProperty("assignedToMe").GetBoolean())).ToList();
+        var body = await SendAsync(HttpMethod.Get, "/api/agents/me", agentToken, null, HttpStatusCode.OK);
+        return body.GetProperty("assigned").EnumerateArray().Select(i => i.GetString()!).ToList();
     }
 
     /// <summary>Attaches; false when the session went to someone else or the agent is full (409/403).</summary>
