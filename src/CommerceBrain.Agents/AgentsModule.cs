@@ -1,6 +1,8 @@
 using CommerceBrain.Agents.Api;
 using CommerceBrain.Agents.Routing;
+using CommerceBrain.Agents.Storage;
 using CommerceBrain.Conversations.Contracts;
+using CommerceBrain.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -10,6 +12,9 @@ namespace CommerceBrain.Agents;
 /// <summary>The agents module: agents, group queues and session routing as grains, and <c>/api/agents</c>.</summary>
 public static class AgentsModule
 {
+    /// <summary>The module's migration name (table <c>agent_queue_entries</c>).</summary>
+    public const string MigrationModule = "agents";
+
     /// <summary>
     /// Registers options, the session lifecycle listener (queues, loads, SLA clocks) and the attach admission
     /// (presence, capacity, groups) the session grain consults.
@@ -19,7 +24,9 @@ public static class AgentsModule
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddOptions<AgentsOptions>().Bind(configuration.GetSection(AgentsOptions.Section));
+        services.AddStorageMigrations(MigrationModule, typeof(AgentsModule).Assembly);
         services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<QueueEntryStore>();
         services.AddSingleton<ISessionLifecycleListener, SessionRoutingListener>();
         services.AddSingleton<IAgentAdmission, AgentAdmissionPolicy>();
         services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, AgentsJsonContext.Default));

@@ -31,6 +31,12 @@ public sealed class AgentsOptions
     /// <summary>Priority weights (see <see cref="Routing.PriorityScore"/>).</summary>
     public PriorityWeights Priority { get; set; } = new();
 
+    /// <summary>
+    /// The most waiting (unassigned) sessions <c>GET /api/agents/me/queue</c> lists, highest priority first; sessions
+    /// assigned to the agent are always listed on top of these.
+    /// </summary>
+    public int QueueViewLimit { get; set; } = 50;
+
     /// <summary>SLA breach records a group's queue keeps for the supervisor view (older ones only count).</summary>
     public int BreachesKept { get; set; } = 50;
 }

@@ -34,7 +34,7 @@ public static class AgentsApi
             .Produces<AgentResponse>();
         api.MapGet("/me/queue", Queue)
             .WithName("GetAgentQueue")
-            .WithSummary("Sessions waiting in the agent's groups or assigned to the agent: assigned ones first, then by priority.")
+            .WithSummary("Sessions assigned to the agent (all), then sessions waiting in the agent's groups by priority (at most QueueViewLimit, 50 by default).")
             .Produces<List<QueueItemResponse>>();
         api.MapPost("/me/queue/{sessionId}/pick", Pick)
             .WithName("PickSession")
@@ -105,17 +105,18 @@ public static class AgentsApi
     private static async Task<IResult> Me(ClaimsPrincipal user, IGrainFactory grains) =>
         TypedResults.Ok(ToResponse(await grains.GetGrain<IAgentGrain>(user.SubjectId()!).View()));
 
-    private static async Task<IResult> Queue(ClaimsPrincipal user, IGrainFactory grains, TimeProvider clock)
+    private static async Task<IResult> Queue(ClaimsPrincipal user, IGrainFactory grains, TimeProvider clock, IOptions<AgentsOptions> options)
     {
         var agentId = user.SubjectId()!;
+        var limit = Math.Max(1, options.Value.QueueViewLimit);
         var agent = await grains.GetGrain<IAgentGrain>(agentId).View();
         var now = clock.GetUtcNow();
         var items = new Dictionary<string, QueueItemResponse>(StringComparer.Ordinal);
         foreach (var group in agent.Groups)
         {
-            var snapshot = await grains.GetGrain<IAgentQueueGrain>(group).Snapshot();
-            // Sessions assigned to another agent are that agent's, not this one's to see.
-            foreach (var entry in snapshot.Entries.Where(e => e.AssignedTo is null || e.AssignedTo == agentId))
+            // Bounded per group: the agent's own sessions and the group's first `limit` waiting ones; sessions
+            // assigned to another agent are that agent's, not this one's to see.
+            foreach (var entry in await grains.GetGrain<IAgentQueueGrain>(group).ForAgent(agentId, limit))
             {
                 items[entry.SessionId] = ToItem(entry, agentId, now);
             }
@@ -129,12 +130,13 @@ public static class AgentsApi
             }
         }
 
-        return TypedResults.Ok(items.Values
+        var ordered = items.Values
             .OrderByDescending(i => i.AssignedToMe)
             .ThenByDescending(i => i.Priority)
             .ThenByDescending(i => i.WaitingSeconds)
-            .ThenBy(i => i.SessionId, StringComparer.Ordinal)
-            .ToList());
+            .ThenBy(i => i.SessionId, StringComparer.Ordinal);
+        var mine = ordered.Where(i => i.AssignedToMe).ToList();
+        return TypedResults.Ok(mine.Concat(ordered.Where(i => !i.AssignedToMe).Take(limit)).ToList());
     }
 
     private static async Task<IResult> Pick(string sessionId, ClaimsPrincipal user, IGrainFactory grains, TimeProvider clock)
@@ -172,9 +174,9 @@ public static class AgentsApi
         var queues = new List<GroupQueueResponse>();
         foreach (var group in SkillGroups.All)
         {
-            var snapshot = await grains.GetGrain<IAgentQueueGrain>(group).Snapshot();
-            var longest = snapshot.Entries.Count == 0 ? 0 : snapshot.Entries.Max(e => Seconds(now - e.WaitingSince));
-            queues.Add(new GroupQueueResponse(group, snapshot.Entries.Count, snapshot.Entries.Count(e => e.AssignedTo is not null), longest,
+            var snapshot = await grains.GetGrain<IAgentQueueGrain>(group).Summary();
+            var longest = snapshot.OldestWaitingSince is { } oldest ? Seconds(now - oldest) : 0;
+            queues.Add(new GroupQueueResponse(group, snapshot.Length, snapshot.Assigned, longest,
                 snapshot.BreachCount,
                 [.. snapshot.RecentBreaches.Reverse().Select(b => new SlaBreachResponse(b.SessionId, b.Group, b.Clock, b.DueAt, b.At, b.AgentId))],
                 snapshot.Agents));

@@ -35,6 +35,19 @@ public interface IAgentQueueGrain : IGrainWithStringKey
     [Alias("entry")]
     Task<QueueEntryView?> Entry(string sessionId);
 
+    /// <summary>
+    /// What <paramref name="agentId"/> sees: every entry assigned to it, then at most <paramref name="limit"/> unassigned
+    /// entries by priority (a bounded read, however long the queue).
+    /// </summary>
+    [ReadOnly]
+    [Alias("for-agent")]
+    Task<IReadOnlyList<QueueEntryView>> ForAgent(string agentId, int limit);
+
+    /// <summary>Counts, the longest wait, the breaches and the roster, without listing the entries (the supervisor view).</summary>
+    [ReadOnly]
+    [Alias("summary")]
+    Task<QueueSummary> Summary();
+
     /// <summary>Every waiting session by priority, the breaches and the roster.</summary>
     [ReadOnly]
     [Alias("snapshot")]

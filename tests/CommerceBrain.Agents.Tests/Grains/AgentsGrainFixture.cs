@@ -14,6 +14,9 @@ public abstract class AgentsGrainFixture : IAsyncLifetime
 {
     private readonly string directory = Path.Combine(Path.GetTempPath(), "cb-agents-" + Guid.NewGuid().ToString("N"));
 
+    // Grain state is stored per service id: a restarted silo must keep it to find its queues' rosters again.
+    private readonly string serviceId = "cb-agents-" + Guid.NewGuid().ToString("N")[..8];
+
     public InProcessTestCluster Cluster { get; private set; } = null!;
 
     public IGrainFactory Grains => Cluster.Client;
@@ -29,7 +32,16 @@ public abstract class AgentsGrainFixture : IAsyncLifetime
     {
     }
 
-    public async Task InitializeAsync()
+    public Task InitializeAsync() => StartAsync();
+
+    /// <summary>Stops the silo and starts a new one over the same database: every grain activates again from storage.</summary>
+    public async Task RestartAsync()
+    {
+        await Cluster.DisposeAsync();
+        await StartAsync();
+    }
+
+    private async Task StartAsync()
     {
         var values = new Dictionary<string, string?>
         {
@@ -45,6 +57,7 @@ public abstract class AgentsGrainFixture : IAsyncLifetime
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
         var settings = StorageSettings.FromConfiguration(configuration);
         var builder = new InProcessTestClusterBuilder(1);
+        builder.Options.ServiceId = serviceId;
         builder.ConfigureSilo((_, silo) =>
         {
             silo.AddCommerceBrainStorage(settings);

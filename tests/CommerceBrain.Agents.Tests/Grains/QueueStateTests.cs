@@ -16,21 +16,33 @@ public sealed class QueueStateTests
     [Fact]
     public void Enqueueing_the_same_session_twice_keeps_one_entry()
     {
-        var state = new QueueState();
-        state.Put(Session("s1"));
-        state.Put(Session("s1", minutesAgo: 1));
-        Assert.Single(state.Entries);
+        var book = new QueueBook();
+        book.Put(Session("s1"));
+        book.Put(Session("s1", minutesAgo: 1));
+        Assert.Single(book.Entries);
     }
 
     [Fact]
     public void Sessions_are_ordered_by_priority_then_by_wait()
     {
-        var state = new QueueState();
-        state.Put(Session("old", minutesAgo: 2));
-        state.Put(Session("vip", segment: "vip"));
-        state.Put(Session("angry", minutesAgo: 1, sentiment: -1));
-        state.Put(Session("breached", breached: true));
-        Assert.Equal(["breached", "angry", "vip", "old"], state.Ordered(Now, new PriorityWeights()).Select(e => e.Session.SessionId));
+        var book = new QueueBook();
+        book.Put(Session("old", minutesAgo: 2));
+        book.Put(Session("vip", segment: "vip"));
+        book.Put(Session("angry", minutesAgo: 1, sentiment: -1));
+        book.Put(Session("breached", breached: true));
+        Assert.Equal(["breached", "angry", "vip", "old"], book.Ordered(Now, new PriorityWeights()).Select(e => e.Session.SessionId));
+    }
+
+    [Fact]
+    public void A_bounded_read_returns_the_first_entries_in_queue_order()
+    {
+        var book = new QueueBook();
+        for (var i = 0; i < 10; i++)
+        {
+            book.Put(Session($"s{i}", minutesAgo: i));
+        }
+
+        Assert.Equal(["s9", "s8", "s7"], QueueBook.Top(book.Entries.Values, Now, new PriorityWeights(), 3).Select(e => e.Session.SessionId));
     }
 
     [Fact]
@@ -45,13 +57,15 @@ public sealed class QueueStateTests
     [Fact]
     public void An_agent_who_no_longer_holds_an_assignment_loses_it_in_the_queue()
     {
-        var state = new QueueState();
-        state.Put(Session("s1")).AssignedTo = "a";
-        state.Apply(Roster("a", 1, true, "s1"));
-        Assert.Equal("a", state.Entries["s1"].AssignedTo);
+        var book = new QueueBook();
+        book.Put(Session("s1")).AssignedTo = "a";
+        book.Put(Session("s2")).AssignedTo = "b";
+        Assert.Empty(book.Release(Roster("a", 1, true, "s1")));
+        Assert.Equal("a", book.Entries["s1"].AssignedTo);
 
-        state.Apply(Roster("a", 2));
-        Assert.Null(state.Entries["s1"].AssignedTo);
+        Assert.Equal(["s1"], book.Release(Roster("a", 2)).Select(e => e.Session.SessionId));
+        Assert.Null(book.Entries["s1"].AssignedTo);
+        Assert.Equal("b", book.Entries["s2"].AssignedTo);
     }
 
     [Fact]

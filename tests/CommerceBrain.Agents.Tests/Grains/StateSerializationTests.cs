@@ -15,11 +15,28 @@ public sealed class StateSerializationTests(RoutingFixture fixture) : IClassFixt
     }
 
     [Fact]
-    public void A_queue_state_reads_back_with_its_entries_roster_and_breaches()
+    public void A_queue_entry_reads_back_through_the_serializer_its_table_rows_use()
+    {
+        var serializer = fixture.Cluster.GetSiloServiceProvider().GetRequiredService<Orleans.Serialization.Serializer<QueueEntry>>();
+        var entry = new QueueBook().Put(new QueuedSession("s1", "summary", "vip", -0.5, 1200, DateTimeOffset.UtcNow, "note", "a", null, true));
+        entry.AssignedTo = "a";
+        entry.Excluded.Add("b");
+
+        var back = serializer.Deserialize(serializer.SerializeToArray(entry))!;
+
+        Assert.Equal(entry.Session, back.Session);
+        Assert.Equal("a", back.AssignedTo);
+        Assert.True(back.Breached);
+        Assert.Contains("b", back.Excluded);
+    }
+
+    [Fact]
+    public void A_queue_state_reads_back_with_its_roster_breaches_and_entries_from_before_the_table()
     {
         var now = DateTimeOffset.UtcNow;
         var state = new QueueState { LastChosen = "a", BreachCount = 1 };
-        var entry = state.Put(new QueuedSession("s1", "summary", "vip", -0.5, 1200, now, "note", "a", null, false));
+        var entry = new QueueEntry { Session = new QueuedSession("s1", "summary", "vip", -0.5, 1200, now, "note", "a", null, false) };
+        state.Entries["s1"] = entry;
         entry.AssignedTo = "a";
         entry.Excluded.Add("b");
         state.Apply(new AgentRoster("a", 3, AgentPresence.Online, 2, 1, true, ["s1"]));
