@@ -1,7 +1,9 @@
 using CommerceBrain.Agents.Contracts;
 using CommerceBrain.Agents.Storage;
 using CommerceBrain.Storage;
+using CommerceBrain.Agents.Grains;
 using Microsoft.Extensions.DependencyInjection;
+using Orleans.Storage;
 
 namespace CommerceBrain.Agents.Tests.Grains;
 
@@ -112,5 +114,30 @@ public sealed class QueueStorageTests(RoutingFixture fixture) : IClassFixture<Ro
         Assert.Equal(mine.Order(StringComparer.Ordinal), view.Take(2).Select(e => e.SessionId).Order(StringComparer.Ordinal));
         Assert.Equal(snapshot.Entries.Where(e => e.AssignedTo is null).Take(50).Select(e => e.SessionId), view.Skip(2).Select(e => e.SessionId));
         Assert.DoesNotContain(view, e => e.AssignedTo == "v-other");
+    }
+
+    [Fact]
+    public async Task Entries_kept_in_a_queue_state_from_before_the_table_move_to_the_table_on_activation()
+    {
+        var group = SkillGroups.AfterSales;
+        var storage = fixture.Cluster.GetSiloServiceProvider().GetRequiredKeyedService<IGrainStorage>(StorageServiceCollectionExtensions.DefaultStorageName);
+        var grainId = Queue(group).GetGrainId();
+        var old = new GrainState<QueueState>(new QueueState());
+        await storage.ReadStateAsync("agents-queue", grainId, old);
+        old.State ??= new QueueState();
+        old.State.Entries["legacy-s1"] = new QueueEntry { Session = Session("legacy-s1", secondsAgo: 30), Breached = true };
+        await storage.WriteStateAsync("agents-queue", grainId, old);
+
+        await fixture.RestartAsync();
+
+        var entry = await Queue(group).Entry("legacy-s1");
+        Assert.NotNull(entry);
+        Assert.True(entry.Breached);
+        Assert.Equal(1, await RowsInTable(group));
+        storage = fixture.Cluster.GetSiloServiceProvider().GetRequiredKeyedService<IGrainStorage>(StorageServiceCollectionExtensions.DefaultStorageName);
+        var after = new GrainState<QueueState>(new QueueState());
+        await storage.ReadStateAsync("agents-queue", grainId, after);
+        Assert.NotNull(after.State);
+        Assert.Empty(after.State.Entries);
     }
 }
