@@ -48,6 +48,60 @@ public sealed class AgentPostgresTests
         Assert.Equal(1, disputes.GetProperty("length").GetInt32());
     }
 
+    [Fact]
+    public async Task On_postgresql_waiting_entries_survive_a_restart_and_an_agent_reads_at_most_the_view_limit_of_them()
+    {
+        await using var database = await PostgresTestDatabase.CreateAsync();
+        var configuration = new Dictionary<string, string?>
+        {
+            ["CommerceBrain:Storage:Provider"] = "PostgreSql",
+            ["CommerceBrain:Storage:ConnectionString"] = database.ConnectionString,
+            ["CommerceBrain:Agents:QueueViewLimit"] = "2",
+        };
+        var tag = Guid.NewGuid().ToString("N")[..8];
+        var held = $"pgv-held-{tag}";
+        var waiting = Enumerable.Range(0, 4).Select(i => $"pgv-w{i}-{tag}").ToList();
+        await using (var first = await TestSilo.StartAsync(waitForNlu: false, configuration: configuration))
+        {
+            var agent = first.ClientAs("pgv-agent", Roles.Agent);
+            using var online = await agent.PutAsJsonAsync("/api/agents/me/presence", new { status = "online", groups = new[] { "disputes", "pre-sales" }, capacity = 1 });
+            Assert.Equal(HttpStatusCode.OK, online.StatusCode);
+            await Escalate(first, held, "disputes");
+            await Eventually.UntilAsync(async () => await AssignedToMe(agent, held), "the first session assigned", TimeSpan.FromSeconds(30));
+
+            // The agent is full: these wait, two per group.
+            for (var i = 0; i < waiting.Count; i++)
+            {
+                await Escalate(first, waiting[i], i % 2 == 0 ? "pre-sales" : "disputes");
+            }
+        }
+
+        await using var second = await TestSilo.StartAsync(waitForNlu: false, configuration: configuration);
+        var queue = await second.ClientAs("pgv-agent", Roles.Agent).GetFromJsonAsync<JsonElement>("/api/agents/me/queue");
+
+        var items = queue.EnumerateArray().ToList();
+        Assert.Equal(3, items.Count);
+        Assert.Equal(held, items[0].GetProperty("sessionId").GetString());
+        Assert.True(items[0].GetProperty("assignedToMe").GetBoolean());
+        Assert.All(items.Skip(1), i => Assert.Contains(i.GetProperty("sessionId").GetString(), waiting));
+        var supervisor = await second.ClientAs("pgv-admin", Roles.Admin).GetFromJsonAsync<JsonElement>("/api/agents/supervisor");
+        var queues = supervisor.GetProperty("queues").EnumerateArray().ToDictionary(q => q.GetProperty("group").GetString()!);
+        Assert.Equal(3, queues["disputes"].GetProperty("length").GetInt32());
+        Assert.Equal(1, queues["disputes"].GetProperty("assigned").GetInt32());
+        Assert.Equal(2, queues["pre-sales"].GetProperty("length").GetInt32());
+        Assert.Equal(0, queues["pre-sales"].GetProperty("assigned").GetInt32());
+    }
+
+    private static async Task Escalate(TestSilo silo, string sessionId, string group)
+    {
+        var escalated = new SessionLifecycleEvent(sessionId, "cust-" + sessionId, SessionLifecycleKind.Escalated, 1, DateTimeOffset.UtcNow, null,
+            AgentSilo.Packet(sessionId, "Where is my parcel"), group, null);
+        foreach (var listener in silo.App.Services.GetServices<ISessionLifecycleListener>())
+        {
+            await listener.OnSessionEventAsync(escalated, CancellationToken.None);
+        }
+    }
+
     private static async Task<bool> AssignedToMe(HttpClient agent, string sessionId)
     {
         var queue = await agent.GetFromJsonAsync<JsonElement>("/api/agents/me/queue");
