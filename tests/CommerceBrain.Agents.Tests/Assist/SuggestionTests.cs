@@ -25,6 +25,16 @@ public class SuggestionTests
     }
 
     [Fact]
+    public void No_source_fills_more_than_its_share_so_a_colleagues_answer_still_shows()
+    {
+        var faq = Enumerable.Range(1, 6).Select(i => new AssistSuggestion($"FAQ answer {i}", "faq", 0.9 - (i * 0.01)));
+
+        var ranked = SuggestionRanking.Rank([.. faq, new AssistSuggestion("What a colleague said.", "agent-history", 0.3)], max: 5, minScore: 0.1, maxPerSource: 3);
+
+        Assert.Equal(["faq", "faq", "faq", "agent-history"], ranked.Select(s => s.Source));
+    }
+
+    [Fact]
     public void Earlier_agent_answers_to_similar_questions_are_found_best_first_in_english_and_chinese()
     {
         var index = new AgentAnswerIndex(Options.Create(new AgentsOptions()));
