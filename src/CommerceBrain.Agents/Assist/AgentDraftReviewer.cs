@@ -1,5 +1,6 @@
 using CommerceBrain.Commerce.Contracts;
 using CommerceBrain.Conversations.Contracts;
+using Microsoft.Extensions.Logging;
 
 namespace CommerceBrain.Agents.Assist;
 
@@ -8,7 +9,7 @@ namespace CommerceBrain.Agents.Assist;
 /// order value of the packet's orders, the owners of the orders the draft names, all through the commerce module's
 /// <see cref="IOrderGrain"/>) and applies <see cref="DraftRules"/>.
 /// </summary>
-public sealed class AgentDraftReviewer(IGrainFactory grains) : IAgentDraftReviewer
+public sealed class AgentDraftReviewer(IGrainFactory grains, ILogger<AgentDraftReviewer> logger) : IAgentDraftReviewer
 {
     /// <summary>Packet orders and named orders looked up per draft (bounds the work an agent's text can cause).</summary>
     private const int MaxOrdersLooked = 10;
@@ -31,8 +32,19 @@ public sealed class AgentDraftReviewer(IGrainFactory grains) : IAgentDraftReview
             .Distinct(StringComparer.Ordinal)
             .Take(MaxOrdersLooked)
             .ToArray();
-        var orders = await Task.WhenAll(ids.Select(id => grains.GetGrain<IOrderGrain>(id).Get())).WaitAsync(cancellationToken);
-        var found = orders.OfType<OrderView>().ToArray();
+        OrderView[] found;
+        try
+        {
+            var orders = await Task.WhenAll(ids.Select(id => grains.GetGrain<IOrderGrain>(id).Get())).WaitAsync(cancellationToken);
+            found = orders.OfType<OrderView>().ToArray();
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The agent's message is sent right after this review: a commerce hiccup costs the order checks, never the send.
+            AgentsLog.OrderLookupFailed(logger, draft.SessionId, ex);
+            found = [];
+        }
+
         var owners = found.ToDictionary(o => o.OrderId, o => o.CustomerId, StringComparer.Ordinal);
 
         // The session's order value: the largest of the customer's own orders the bot touched (as the queue priority reads
