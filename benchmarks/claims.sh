@@ -33,17 +33,10 @@ silo_pid=
 pgdata=
 redis_port=
 cleanup() {
-    if [[ -n $silo_pid ]] && kill -0 "$silo_pid" 2>/dev/null; then
-        kill "$silo_pid" 2>/dev/null || true
-        wait "$silo_pid" 2>/dev/null || true
-    fi
-    if [[ -n $pgdata ]]; then
-        as_postgres "'$pgbin/pg_ctl' -D '$pgdata' -m immediate stop" >/dev/null 2>&1 || true
-    fi
     if [[ -n $redis_port ]]; then
         redis-cli -p "$redis_port" shutdown nosave >/dev/null 2>&1 || true
     fi
-    rm -rf "$work"
+    stop_silo_and_postgres
 }
 trap cleanup EXIT
 

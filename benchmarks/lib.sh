@@ -28,3 +28,16 @@ machine_header() {
 wrk_p99_ms() {
     awk '$1 == "99%" {v = $2; if (v ~ /us$/) {sub(/us$/, "", v); v /= 1000} else if (v ~ /ms$/) {sub(/ms$/, "", v)} else if (v ~ /s$/) {sub(/s$/, "", v); v *= 1000}; printf "%.2f", v}' "$1"
 }
+
+# Stops what a benchmark script started, for its EXIT trap: the silo ($silo_pid), a throw-away PostgreSQL server ($pgdata,
+# binaries in $pgbin); then removes the work directory ($work).
+stop_silo_and_postgres() {
+    if [[ -n ${silo_pid:-} ]] && kill -0 "$silo_pid" 2>/dev/null; then
+        kill "$silo_pid" 2>/dev/null || true
+        wait "$silo_pid" 2>/dev/null || true
+    fi
+    if [[ -n ${pgdata:-} ]]; then
+        as_postgres "'$pgbin/pg_ctl' -D '$pgdata' -m immediate stop" >/dev/null 2>&1 || true
+    fi
+    [[ -z ${work:-} ]] || rm -rf "$work"
+}

@@ -33,17 +33,7 @@ lua=$root/benchmarks/sessions/turns.lua
 work=$(mktemp -d "${TMPDIR:-/tmp}/cb-sessions.XXXXXX")
 silo_pid=
 pgdata=
-cleanup() {
-    if [[ -n $silo_pid ]] && kill -0 "$silo_pid" 2>/dev/null; then
-        kill "$silo_pid" 2>/dev/null || true
-        wait "$silo_pid" 2>/dev/null || true
-    fi
-    if [[ -n $pgdata ]]; then
-        as_postgres "'$pgbin/pg_ctl' -D '$pgdata' -m immediate stop" >/dev/null 2>&1 || true
-    fi
-    rm -rf "$work"
-}
-trap cleanup EXIT
+trap stop_silo_and_postgres EXIT
 
 need dotnet "install the .NET 10 SDK"
 need wrk "install it (Debian: apt-get install wrk)"

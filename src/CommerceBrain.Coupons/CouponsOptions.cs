@@ -9,6 +9,13 @@ public sealed class CouponsOptions
     /// <summary>Budget shards of a campaign that does not say (each a grain with its own lease and in-flight queue).</summary>
     public int DefaultShards { get; set; } = 8;
 
+    /// <summary>
+    /// Claims per second one shard is planned for when a campaign gives <c>expectedClaimsPerSecond</c> instead of
+    /// <c>shards</c>: K = ⌈expected ÷ this⌉. One shard grant is a few microseconds of grain time, but a shard is one
+    /// activation on one silo: more shards spread a hot campaign over the cluster's silos and cores.
+    /// </summary>
+    public int ClaimsPerSecondPerShard { get; set; } = 2_000;
+
     /// <summary>The most shards a campaign may ask for.</summary>
     public int MaxShards { get; set; } = 256;
 

@@ -119,22 +119,7 @@ public static partial class ConversationsApi
             return UnknownSession(id);
         }
 
-        var errors = new Dictionary<string, string[]>();
-        var max = options.Value.MaxTextLength;
-        if (string.IsNullOrWhiteSpace(request?.Text))
-        {
-            errors["text"] = ["'text' is required and must not be blank."];
-        }
-        else if (request.Text.Length > max)
-        {
-            errors["text"] = [$"'text' must be at most {max} characters (it has {request.Text.Length})."];
-        }
-
-        if (string.IsNullOrEmpty(request?.ClientMessageId) || !Id().IsMatch(request.ClientMessageId))
-        {
-            errors["clientMessageId"] = [$"'clientMessageId' is required: 1-{MaxIdLength} characters of letters, digits, '.', '_', ':' or '-'."];
-        }
-
+        var errors = MessageErrors(request?.Text, request?.ClientMessageId, options.Value.MaxTextLength);
         var reasonCode = string.IsNullOrWhiteSpace(request?.ReasonCode) ? null : request.ReasonCode.Trim();
         if (reasonCode is not null && !ResolutionCode().IsMatch(reasonCode))
         {

@@ -89,6 +89,27 @@ public static partial class ConversationsApi
                 new OpenSessionResponse(sessionId, ApiNames.Of(view.Status), view.Channel, view.MerchantId));
     }
 
+    // A customer's and an agent's message are checked alike: text present and not too long, a well-formed client id.
+    private static Dictionary<string, string[]> MessageErrors(string? text, string? clientMessageId, int maxTextLength)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            errors["text"] = ["'text' is required and must not be blank."];
+        }
+        else if (text.Length > maxTextLength)
+        {
+            errors["text"] = [$"'text' must be at most {maxTextLength} characters (it has {text.Length})."];
+        }
+
+        if (string.IsNullOrEmpty(clientMessageId) || !Id().IsMatch(clientMessageId))
+        {
+            errors["clientMessageId"] = [$"'clientMessageId' is required: 1-{MaxIdLength} characters of letters, digits, '.', '_', ':' or '-'."];
+        }
+
+        return errors;
+    }
+
     private static async Task<IResult> Send(string id, [FromBody] SendMessageRequest? request, ClaimsPrincipal user,
         IGrainFactory grains, IOptions<SessionOptions> options)
     {
@@ -97,22 +118,7 @@ public static partial class ConversationsApi
             return SessionNotFound(id);
         }
 
-        var errors = new Dictionary<string, string[]>();
-        var max = options.Value.MaxTextLength;
-        if (string.IsNullOrWhiteSpace(request?.Text))
-        {
-            errors["text"] = ["'text' is required and must not be blank."];
-        }
-        else if (request.Text.Length > max)
-        {
-            errors["text"] = [$"'text' must be at most {max} characters (it has {request.Text.Length})."];
-        }
-
-        if (string.IsNullOrEmpty(request?.ClientMessageId) || !Id().IsMatch(request.ClientMessageId))
-        {
-            errors["clientMessageId"] = [$"'clientMessageId' is required: 1-{MaxIdLength} characters of letters, digits, '.', '_', ':' or '-'."];
-        }
-
+        var errors = MessageErrors(request?.Text, request?.ClientMessageId, options.Value.MaxTextLength);
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors);

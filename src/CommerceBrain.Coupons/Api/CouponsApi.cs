@@ -57,12 +57,13 @@ public static partial class CouponsApi
         api.MapPost("/{id}/claims", Claim)
             .RequireAuthorization(Policies.Customer)
             .WithName("ClaimCoupon")
-            .WithSummary("Claims a coupon for the signed-in customer; a repeated Idempotency-Key returns the same coupon with 200.")
+            .WithSummary("Claims a coupon for the signed-in customer; a repeated Idempotency-Key returns the same coupon with 200 (422 when its body differs).")
             .Produces<ClaimResponse>(StatusCodes.Status201Created)
             .Produces<ClaimResponse>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         app.MapCouponRedemptionsApi();
@@ -113,7 +114,8 @@ public static partial class CouponsApi
         return TypedResults.Ok(ToResponse(view));
     }
 
-    private static async Task<IResult> Claim(string id, HttpRequest http, ClaimsPrincipal user, IGrainFactory grains)
+    private static async Task<IResult> Claim(string id, [FromBody] ClaimRequest? body, HttpRequest http, ClaimsPrincipal user,
+        IGrainFactory grains)
     {
         var keys = http.Headers["Idempotency-Key"];
         var key = keys.Count == 1 ? keys[0] : null;
@@ -128,10 +130,19 @@ public static partial class CouponsApi
             return CampaignNotFound(id);
         }
 
+        var channel = body?.Channel;
+        if (channel is not null && !Channel().IsMatch(channel))
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+            {
+                ["channel"] = ["'channel' is where the coupon is claimed: 1-32 lower-case letters, digits or '-' (e.g. \"chat\"), or leave it out."],
+            });
+        }
+
         var customerId = user.SubjectId()!;
         using var activity = CouponsTelemetry.Source.StartActivity("coupons.claim");
         activity?.SetTag("coupons.campaign_id", id);
-        var result = await grains.GetGrain<ICouponClaimantGrain>(CampaignKeys.Claimant(id, customerId)).Claim(key);
+        var result = await grains.GetGrain<ICouponClaimantGrain>(CampaignKeys.Claimant(id, customerId)).ClaimFrom(key, channel);
         activity?.SetTag("coupons.outcome", result.Reason is { } denied ? ApiNames.Of(denied) : result.Outcome.ToString());
         switch (result)
         {
@@ -139,6 +150,9 @@ public static partial class CouponsApi
                 return TypedResults.Created($"/api/campaigns/{id}/claims/{grant.CouponId}", ToResponse(grant));
             case { Outcome: ClaimOutcome.Repeated, Grant: { } grant }:
                 return TypedResults.Ok(ToResponse(grant));
+            case { Outcome: ClaimOutcome.KeyReused }:
+                return Problem(StatusCodes.Status422UnprocessableEntity, "The Idempotency-Key was used for a different request.",
+                    "This key already claimed a coupon with another body (channel); send that request again to get the coupon, or use a new key for a new claim.");
             case { Outcome: ClaimOutcome.Busy }:
                 var seconds = (int)Math.Ceiling((result.RetryAfter ?? TimeSpan.FromSeconds(1)).TotalSeconds);
                 http.HttpContext.Response.Headers.RetryAfter = Math.Max(1, seconds).ToString(CultureInfo.InvariantCulture);
@@ -232,7 +246,12 @@ public static partial class CouponsApi
             errors["maxClaimsPerSecond"] = ["'maxClaimsPerSecond' must be positive when given."];
         }
 
-        var shards = request.Shards ?? options.DefaultShards;
+        if (request.ExpectedClaimsPerSecond is <= 0)
+        {
+            errors["expectedClaimsPerSecond"] = ["'expectedClaimsPerSecond' must be positive when given."];
+        }
+
+        var shards = request.Shards ?? ShardsFor(request.ExpectedClaimsPerSecond, options);
         if (shards < 1 || shards > options.MaxShards)
         {
             errors["shards"] = [$"'shards' must be 1-{options.MaxShards}."];
@@ -271,6 +290,12 @@ public static partial class CouponsApi
             KeepOnRefund = request.ReturnOnRefund == false,
         }, errors);
     }
+
+    // K from the expected peak rate, within what the silo allows; the default when the campaign says neither.
+    internal static int ShardsFor(int? expectedClaimsPerSecond, CouponsOptions options) =>
+        expectedClaimsPerSecond is { } expected && expected > 0
+            ? (int)Math.Clamp((expected + (long)Math.Max(1, options.ClaimsPerSecondPerShard) - 1) / Math.Max(1, options.ClaimsPerSecondPerShard), 1, options.MaxShards)
+            : options.DefaultShards;
 
     private static CampaignResponse ToResponse(CampaignView view)
     {
@@ -320,6 +345,9 @@ public static partial class CouponsApi
     // Campaign ids are generated (32 hex digits); anything else is unknown without a grain call.
     [GeneratedRegex("^[0-9a-f]{32}$")]
     private static partial Regex CampaignId();
+
+    [GeneratedRegex("^[a-z0-9-]{1,32}$")]
+    private static partial Regex Channel();
 
     [GeneratedRegex(@"^[\x21-\x7E]{1,200}$")]
     private static partial Regex IdempotencyKey();

@@ -9,6 +9,7 @@ namespace CommerceBrain.Coupons.Api;
 [JsonSerializable(typeof(CampaignResponse))]
 [JsonSerializable(typeof(ClaimResponse))]
 [JsonSerializable(typeof(List<OpenCampaignResponse>))]
+[JsonSerializable(typeof(ClaimRequest))]
 [JsonSerializable(typeof(RedemptionRequest))]
 [JsonSerializable(typeof(RedemptionResponse))]
 [JsonSerializable(typeof(ReturnRequest))]

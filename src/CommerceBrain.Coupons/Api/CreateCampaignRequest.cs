@@ -14,6 +14,12 @@ public sealed record CreateCampaignRequest(
     int? CouponValidDays,
     string? Allocation = null)
 {
+    /// <summary>
+    /// The claims per second the campaign expects at its peak; without <c>shards</c> it chooses the shard count
+    /// (<see cref="CouponsOptions.ClaimsPerSecondPerShard"/> per shard).
+    /// </summary>
+    public int? ExpectedClaimsPerSecond { get; init; }
+
     /// <summary>Whether a refunded order gives its coupon back (default true).</summary>
     public bool? ReturnOnRefund { get; init; }
 }

@@ -20,4 +20,10 @@ public enum ClaimOutcome
     /// cluster): nothing was granted; try again after <see cref="ClaimResult.RetryAfter"/>.
     /// </summary>
     Unavailable = 4,
+
+    /// <summary>
+    /// The idempotency key was used before for a different request (another channel): nothing was granted;
+    /// <see cref="ClaimResult.Grant"/> is the coupon the key already holds.
+    /// </summary>
+    KeyReused = 5,
 }

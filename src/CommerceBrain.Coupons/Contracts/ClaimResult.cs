@@ -22,6 +22,9 @@ public sealed record ClaimResult(
     /// <summary>Refused for now.</summary>
     public static ClaimResult Busy(TimeSpan retryAfter) => new(ClaimOutcome.Busy, null, null, retryAfter);
 
+    /// <summary>The key already holds <paramref name="grant"/>, claimed with a different request.</summary>
+    public static ClaimResult KeyReused(CouponGrant grant) => new(ClaimOutcome.KeyReused, grant, null, null);
+
     /// <summary>The tier optimiser is not ready on this silo; nothing was granted.</summary>
     public static ClaimResult Unavailable(TimeSpan retryAfter) => new(ClaimOutcome.Unavailable, null, null, retryAfter);
 }

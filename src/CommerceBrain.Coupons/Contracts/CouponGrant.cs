@@ -1,6 +1,9 @@
 namespace CommerceBrain.Coupons.Contracts;
 
-/// <summary>A granted coupon: <paramref name="Value"/> minor units off an order of at least <paramref name="MinSpend"/>.</summary>
+/// <summary>
+/// A granted coupon: <paramref name="Value"/> minor units off an order of at least <paramref name="MinSpend"/>.
+/// <paramref name="Channel"/> is where the customer claimed it (the claim's body), part of what a repeated key must match.
+/// </summary>
 [GenerateSerializer]
 [Immutable]
 [Alias("coupons.grant")]
@@ -13,4 +16,5 @@ public sealed record CouponGrant(
     [property: Id(5)] long MinSpend,
     [property: Id(6)] int Tier,
     [property: Id(7)] DateTimeOffset ExpiresAt,
-    [property: Id(8)] DateTimeOffset GrantedAt);
+    [property: Id(8)] DateTimeOffset GrantedAt,
+    [property: Id(9)] string? Channel = null);

@@ -12,6 +12,13 @@ public interface ICouponClaimantGrain : IGrainWithStringKey
     [Alias("claim")]
     Task<ClaimResult> Claim(string idempotencyKey);
 
+    /// <summary>
+    /// Claims a coupon under <paramref name="idempotencyKey"/> from <paramref name="channel"/> (null: not said); a repeated
+    /// key returns the first grant when the channel matches, <see cref="ClaimOutcome.KeyReused"/> when it does not.
+    /// </summary>
+    [Alias("claim-from")]
+    Task<ClaimResult> ClaimFrom(string idempotencyKey, string? channel);
+
     /// <summary>The customer's grants in this campaign, oldest first.</summary>
     [Alias("grants")]
     Task<IReadOnlyList<CouponGrant>> Grants();

@@ -7,4 +7,5 @@ namespace CommerceBrain.Coupons.Contracts;
 public sealed record ShardGrantRequest(
     [property: Id(0)] string CustomerId,
     [property: Id(1)] string IdempotencyKey,
-    [property: Id(2)] int Tier);
+    [property: Id(2)] int Tier,
+    [property: Id(3)] string? Channel = null);

@@ -118,7 +118,7 @@ internal sealed class BudgetShardGrain(
             // Whole milliseconds, as the ledger keeps them: a repeated key after a restart returns the very same grant.
             var at = DateTimeOffset.FromUnixTimeMilliseconds(now.ToUnixTimeMilliseconds());
             var grant = new CouponGrant(CouponId(seq), campaignId, request.CustomerId, request.IdempotencyKey, tier.FaceValue,
-                tier.MinSpend, request.Tier, at + terms.Spec.CouponValidity, at);
+                tier.MinSpend, request.Tier, at + terms.Spec.CouponValidity, at, request.Channel);
             var append = ledger.AppendAsync(new GrantRow(shard, seq, grant));
             var pending = (request.CustomerId, request.IdempotencyKey);
             appending[pending] = append;

@@ -44,7 +44,9 @@ internal sealed class CouponClaimantGrain(
         await LoadGrants(cancellationToken);
     }
 
-    public async Task<ClaimResult> Claim(string idempotencyKey)
+    public Task<ClaimResult> Claim(string idempotencyKey) => ClaimFrom(idempotencyKey, null);
+
+    public async Task<ClaimResult> ClaimFrom(string idempotencyKey, string? channel)
     {
         ArgumentException.ThrowIfNullOrEmpty(idempotencyKey);
         terms ??= await GrainFactory.GetGrain<ICampaignGrain>(campaignId).Terms();
@@ -64,7 +66,10 @@ internal sealed class CouponClaimantGrain(
 
         if (byKey.TryGetValue(idempotencyKey, out var earlier))
         {
-            return ClaimResult.Repeated(earlier);
+            // A key names one request: the same key with another body is the client's mistake, not a second coupon.
+            return string.Equals(earlier.Channel, channel, StringComparison.Ordinal)
+                ? ClaimResult.Repeated(earlier)
+                : ClaimResult.KeyReused(earlier);
         }
 
         var spec = terms.Spec;
@@ -112,7 +117,7 @@ internal sealed class CouponClaimantGrain(
             return await DenyHere(home, DenialReason.NotEligible);
         }
 
-        var request = new ShardGrantRequest(customerId, idempotencyKey, decision.Tier);
+        var request = new ShardGrantRequest(customerId, idempotencyKey, decision.Tier, channel);
         ClaimResult result = ClaimResult.Denied(DenialReason.BudgetExhausted);
 
         // Starting at a random shard spreads one hot campaign over all shards; at the end of the budget the other

@@ -24,6 +24,7 @@ internal sealed class CouponLedger : IAsyncDisposable
         new("tier", AppendColumnType.Integer, r => (long)r.Grant.Tier),
         new("expires_at", AppendColumnType.Timestamp, r => r.Grant.ExpiresAt),
         new("at", AppendColumnType.Timestamp, r => r.Grant.GrantedAt),
+        new("channel", AppendColumnType.Text, r => r.Grant.Channel),
     ]);
 
     private const string ShardSql =
@@ -33,7 +34,7 @@ internal sealed class CouponLedger : IAsyncDisposable
         "SELECT shard, CAST(count(*) AS bigint), CAST(coalesce(sum(value), 0) AS bigint), CAST(coalesce(max(seq), 0) AS bigint) FROM coupon_grants WHERE campaign_id = @campaign GROUP BY shard";
 
     private const string CustomerSql =
-        "SELECT coupon_id, idempotency_key, value, tier, expires_at, at FROM coupon_grants " +
+        "SELECT coupon_id, idempotency_key, value, tier, expires_at, at, channel FROM coupon_grants " +
         "WHERE campaign_id = @campaign AND customer_id = @customer ORDER BY at, coupon_id";
 
     private readonly StorageDatabase database;
@@ -85,7 +86,7 @@ internal sealed class CouponLedger : IAsyncDisposable
         {
             grants.Add(new CouponGrant(
                 reader.GetString(0), campaignId, customerId, reader.GetString(1), reader.GetInt64(2), 0,
-                (int)reader.GetInt64(3), reader.GetTimestamp(4), reader.GetTimestamp(5)));
+                (int)reader.GetInt64(3), reader.GetTimestamp(4), reader.GetTimestamp(5), reader.IsDBNull(6) ? null : reader.GetString(6)));
         }
 
         return grants;

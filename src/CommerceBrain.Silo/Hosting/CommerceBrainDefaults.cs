@@ -53,6 +53,7 @@ public static class CommerceBrainDefaults
         ArgumentNullException.ThrowIfNull(app);
         app.UseCommerceBrainProblemDetails();
         app.MapChatPage();
+        app.MapAgentPages();
         app.MapHealthEndpoints();
         app.MapCommerceBrainMetrics();
         app.MapOpenApi();

@@ -30,6 +30,28 @@ public sealed class CampaignValidationTests
     public void A_budget_that_is_not_positive_is_refused(long budget) =>
         Assert.Contains("budget", Errors(Valid() with { Budget = budget }).Keys);
 
+    [Theory]
+    [InlineData(1, 1)]
+    [InlineData(2_000, 1)]
+    [InlineData(2_001, 2)]
+    [InlineData(20_000, 10)]
+    [InlineData(100_000_000, 256)]
+    public void Without_shards_the_expected_rate_chooses_them(int expected, int shards) =>
+        Assert.Equal(shards, CouponsApi.Validate(Valid() with { Shards = null, ExpectedClaimsPerSecond = expected }, new CouponsOptions(), Now).Spec!.Shards);
+
+    [Fact]
+    public void Given_shards_win_over_the_expected_rate_and_neither_means_the_default()
+    {
+        Assert.Equal(4, CouponsApi.Validate(Valid() with { ExpectedClaimsPerSecond = 50_000 }, new CouponsOptions(), Now).Spec!.Shards);
+        Assert.Equal(new CouponsOptions().DefaultShards, CouponsApi.Validate(Valid() with { Shards = null }, new CouponsOptions(), Now).Spec!.Shards);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-1)]
+    public void An_expected_rate_that_is_not_positive_is_refused(int expected) =>
+        Assert.Contains("expectedClaimsPerSecond", Errors(Valid() with { Shards = null, ExpectedClaimsPerSecond = expected }).Keys);
+
     [Fact]
     public void A_campaign_without_tiers_is_refused() =>
         Assert.Contains("tiers", Errors(Valid() with { Tiers = [] }).Keys);

@@ -35,9 +35,14 @@ public sealed class CouponApiTests(CouponSilo fixture) : IClassFixture<CouponSil
         return campaign.GetProperty("id").GetString()!;
     }
 
-    private Task<HttpResponseMessage> Claim(string campaignId, string customerId, string? key)
+    private Task<HttpResponseMessage> Claim(string campaignId, string customerId, string? key, string? body = null)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, $"/api/campaigns/{campaignId}/claims");
+        if (body is not null)
+        {
+            request.Content = new StringContent(body, System.Text.Encoding.UTF8, "application/json");
+        }
+
         if (key is not null)
         {
             request.Headers.Add("Idempotency-Key", key);
@@ -209,6 +214,41 @@ public sealed class CouponApiTests(CouponSilo fixture) : IClassFixture<CouponSil
         using var response = await Claim(id, "cust-6", new string('k', 201));
 
         await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
+    public async Task The_same_key_with_a_different_body_is_a_422_and_grants_nothing_more()
+    {
+        var id = await CreateCampaign(CampaignBody(perUserLimit: 3));
+
+        using var first = await Claim(id, "cust-body", "one-click", """{"channel":"chat"}""");
+        using var same = await Claim(id, "cust-body", "one-click", """{"channel":"chat"}""");
+        using var other = await Claim(id, "cust-body", "one-click", """{"channel":"app"}""");
+        using var none = await Claim(id, "cust-body", "one-click");
+
+        Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, same.StatusCode);
+        await ProblemAssert.IsProblemAsync(other, (HttpStatusCode)422);
+        await ProblemAssert.IsProblemAsync(none, (HttpStatusCode)422);
+        using var stats = await Admin.GetAsync($"/api/campaigns/{id}");
+        var figures = (await stats.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("stats");
+        Assert.Equal(1, figures.GetProperty("grantedCount").GetInt64());
+    }
+
+    [Theory]
+    [InlineData("""{"channel":"Chat Window"}""")]
+    [InlineData("""{"channel":""}""")]
+    [InlineData("""{"channel":"a-channel-name-well-over-thirty-two-chars"}""")]
+    [InlineData("""{"channel":""")]
+    public async Task A_malformed_claim_body_is_a_400_and_grants_nothing(string body)
+    {
+        var id = await CreateCampaign();
+
+        using var response = await Claim(id, "cust-bad-body", "k", body);
+
+        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest);
+        using var stats = await Admin.GetAsync($"/api/campaigns/{id}");
+        Assert.Equal(0, (await stats.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("stats").GetProperty("grantedCount").GetInt64());
     }
 
     [Fact]

@@ -89,7 +89,7 @@ async function main() {
   setUpCouponsPanel({
     load: () => api.get('/api/campaigns/open'),
     // One key per click, the same on every retry: a retried claim returns the coupon instead of taking a second one.
-    claim: (campaignId) => api.post(`/api/campaigns/${encodeURIComponent(campaignId)}/claims`, undefined,
+    claim: (campaignId) => api.post(`/api/campaigns/${encodeURIComponent(campaignId)}/claims`, { channel: 'chat' },
       { retry: { attempts: 4 }, headers: { 'Idempotency-Key': newClientMessageId() } }),
   });
   const closeDialog = setUpCloseDialog({ submit: (rating) => chat.close(rating) });
