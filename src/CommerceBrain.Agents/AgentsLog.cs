@@ -22,4 +22,7 @@ internal static partial class AgentsLog
 
     [LoggerMessage(EventId = 9006, Level = LogLevel.Information, Message = "Session {SessionId} {Kind} by agent {AgentId}")]
     public static partial void SessionChanged(ILogger logger, string sessionId, string kind, string? agentId);
+
+    [LoggerMessage(EventId = 9007, Level = LogLevel.Warning, Message = "Draft review for session {SessionId} without order checks: looking the orders up failed")]
+    public static partial void OrderLookupFailed(ILogger logger, string sessionId, Exception exception);
 }

@@ -1,4 +1,5 @@
 using CommerceBrain.Agents.Api;
+using CommerceBrain.Agents.Assist;
 using CommerceBrain.Agents.Routing;
 using CommerceBrain.Agents.Storage;
 using CommerceBrain.Conversations.Contracts;
@@ -17,7 +18,7 @@ public static class AgentsModule
 
     /// <summary>
     /// Registers options, the session lifecycle listener (queues, loads, SLA clocks) and the attach admission
-    /// (presence, capacity, groups) the session grain consults.
+    /// (presence, capacity, groups) the session grain consults, and agent assist (the draft reviewer, learned answers).
     /// </summary>
     public static IServiceCollection AddAgents(this IServiceCollection services, IConfiguration configuration)
     {
@@ -29,6 +30,13 @@ public static class AgentsModule
         services.AddSingleton<QueueEntryStore>();
         services.AddSingleton<ISessionLifecycleListener, SessionRoutingListener>();
         services.AddSingleton<IAgentAdmission, AgentAdmissionPolicy>();
+
+        // Agent assist: the draft reviewer the session asks about each agent message, the per-silo answer index and the
+        // listener that fills it from resolved sessions.
+        services.TryAddSingleton<IAgentDraftReviewer, AgentDraftReviewer>();
+        services.AddSingleton<AgentAnswerIndex>();
+        services.AddSingleton<ISessionLifecycleListener, AnswerLearningListener>();
+        services.AddSingleton<SessionAssistant>();
         services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, AgentsJsonContext.Default));
         return services;
     }

@@ -39,4 +39,7 @@ public sealed class AgentsOptions
 
     /// <summary>SLA breach records a group's queue keeps for the supervisor view (older ones only count).</summary>
     public int BreachesKept { get; set; } = 50;
+
+    /// <summary>Agent assist settings (<c>CommerceBrain:Agents:Assist</c>).</summary>
+    public Assist.AssistOptions Assist { get; set; } = new();
 }

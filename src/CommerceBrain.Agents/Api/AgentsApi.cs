@@ -17,7 +17,7 @@ public static class AgentsApi
 {
     private const int MaxSessionIdLength = 128;
 
-    /// <summary>Maps the agent endpoints.</summary>
+    /// <summary>Maps the agent endpoints and the agent assist endpoints on <c>/api/sessions</c> (<see cref="AssistApi"/>).</summary>
     public static IEndpointRouteBuilder MapAgentsApi(this IEndpointRouteBuilder app)
     {
         ArgumentNullException.ThrowIfNull(app);
@@ -48,6 +48,7 @@ public static class AgentsApi
             .WithName("GetSupervisorView")
             .WithSummary("Queue lengths, longest waits, SLA breaches, and per-agent load, handle time and satisfaction.")
             .Produces<SupervisorResponse>();
+        app.MapAssistApi();
         return app;
     }
 

@@ -10,4 +10,7 @@ namespace CommerceBrain.Agents.Api;
 [JsonSerializable(typeof(List<QueueItemResponse>))]
 [JsonSerializable(typeof(QueueItemResponse))]
 [JsonSerializable(typeof(SupervisorResponse))]
+[JsonSerializable(typeof(DraftCheckRequest))]
+[JsonSerializable(typeof(DraftCheckResponse))]
+[JsonSerializable(typeof(AssistResponse))]
 internal sealed partial class AgentsJsonContext : JsonSerializerContext;

@@ -120,6 +120,12 @@ public static partial class ConversationsApi
         }
 
         var errors = MessageErrors(request?.Text, request?.ClientMessageId, options.Value.MaxTextLength);
+        var reasonCode = string.IsNullOrWhiteSpace(request?.ReasonCode) ? null : request.ReasonCode.Trim();
+        if (reasonCode is not null && !ResolutionCode().IsMatch(reasonCode))
+        {
+            errors["reasonCode"] = ["'reasonCode' must be 1-64 characters of lower-case letters, digits, '_', '-' or '.' (e.g. 'late-delivery')."];
+        }
+
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors);
@@ -127,17 +133,20 @@ public static partial class ConversationsApi
 
         var agentId = user.SubjectId()!;
         var session = grains.GetGrain<ISessionGrain>(id);
-        var result = await session.AgentSend(new AgentMessage(agentId, request!.Text!, request.ClientMessageId!));
+
+        // Reviewed before sending so the warnings are recorded with the message (the message is sent either way).
+        IReadOnlyList<AgentDraftWarning> warnings = [];
+        if (http.RequestServices.GetService<IAgentDraftReviewer>() is { } reviewer
+            && await session.Get() is { } current
+            && string.Equals(current.AgentId, agentId, StringComparison.Ordinal))
+        {
+            warnings = await reviewer.ReviewAsync(new AgentDraft(id, agentId, request!.Text!, current.Handoff, reasonCode), http.RequestAborted);
+        }
+
+        var result = await session.AgentSend(new AgentMessage(agentId, request!.Text!, request.ClientMessageId!, warnings, reasonCode));
         if (result.Outcome is not (AgentActionOutcome.Done or AgentActionOutcome.Replayed))
         {
             return AgentRefusal(id, result.Outcome);
-        }
-
-        IReadOnlyList<AgentDraftWarning> warnings = [];
-        if (http.RequestServices.GetService<IAgentDraftReviewer>() is { } reviewer)
-        {
-            var packet = (await session.Get())?.Handoff;
-            warnings = await reviewer.ReviewAsync(new AgentDraft(id, agentId, request.Text!, packet), http.RequestAborted);
         }
 
         var response = new AgentMessageResponse(result.EventId, ApiNames.Of(result.Status), result.Outcome == AgentActionOutcome.Replayed, warnings);

@@ -3,7 +3,8 @@ namespace CommerceBrain.Conversations.Contracts;
 /// <summary>
 /// A session with its whole transcript and, once escalated, its handoff packet; <paramref name="LastEventId"/> is the last
 /// ledger event id, <paramref name="AgentId"/>/<paramref name="AgentName"/> the agent holding it, <paramref name="Resolution"/>
-/// the code an agent closed it with.
+/// the code an agent closed it with, <paramref name="AgentWarnings"/> the warnings recorded with agent messages
+/// (for agents and admins only).
 /// </summary>
 [GenerateSerializer]
 [Immutable]
@@ -23,4 +24,5 @@ public sealed record SessionView(
     [property: Id(11)] long LastEventId = 0,
     [property: Id(12)] string? AgentId = null,
     [property: Id(13)] string? AgentName = null,
-    [property: Id(14)] string? Resolution = null);
+    [property: Id(14)] string? Resolution = null,
+    [property: Id(15)] IReadOnlyList<AgentMessageWarnings>? AgentWarnings = null);

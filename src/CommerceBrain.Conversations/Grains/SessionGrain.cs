@@ -209,8 +209,9 @@ internal sealed partial class SessionGrain(
             return refused;
         }
 
-        var row = model.AgentRow(SessionEventKind.AgentMessage, new AgentEventData(message.AgentId), time.GetUtcNow(),
-            message.ClientMessageId, masked);
+        var row = model.AgentRow(SessionEventKind.AgentMessage, new AgentEventData(message.AgentId,
+                Warnings: message.Warnings is { Count: > 0 } warnings ? warnings : null, ReasonCode: message.ReasonCode),
+            time.GetUtcNow(), message.ClientMessageId, masked);
         return await CommitAgentAsync(row, SessionLifecycleKind.AgentMessage, message.AgentId);
     }
 

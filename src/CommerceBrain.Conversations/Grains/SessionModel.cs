@@ -16,6 +16,7 @@ internal sealed class SessionModel
     private readonly Dictionary<string, AnsweredMessage> answered = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (string MaskedText, long EventId)> agentMessages = new(StringComparer.Ordinal);
     private readonly List<SessionStreamEvent> events = [];
+    private readonly List<AgentMessageWarnings> warnings = [];
 
     public SessionModel(string sessionId) => SessionId = sessionId;
 
@@ -225,6 +226,11 @@ internal sealed class SessionModel
                     agentMessages[id] = (row.Body ?? string.Empty, row.Seq);
                 }
 
+                if (data.Warnings is { Count: > 0 } raised)
+                {
+                    warnings.Add(new AgentMessageWarnings(row.Seq, data.AgentId, raised));
+                }
+
                 break;
             case SessionEventKind.Transferred:
                 AgentId = null;
@@ -304,7 +310,8 @@ internal sealed class SessionModel
         LastSeq,
         AgentId,
         AgentName,
-        Resolution);
+        Resolution,
+        warnings.ToArray());
 
     /// <summary>The whole transcript (a copy).</summary>
     public IReadOnlyList<TranscriptEntry> Transcript() => transcript.ToArray();

@@ -21,8 +21,12 @@ public abstract class AgentsGrainFixture : IAsyncLifetime
 
     public IGrainFactory Grains => Cluster.Client;
 
-    /// <summary>The listener and admission as the session grain would resolve them on the silo.</summary>
-    public ISessionLifecycleListener Listener => Cluster.GetSiloServiceProvider().GetServices<ISessionLifecycleListener>().Single();
+    /// <summary>
+    /// The routing listener and the admission as the session grain would resolve them on the silo (the module's other
+    /// listener learns assist answers from resolved sessions).
+    /// </summary>
+    public ISessionLifecycleListener Listener =>
+        Cluster.GetSiloServiceProvider().GetServices<ISessionLifecycleListener>().OfType<CommerceBrain.Agents.Routing.SessionRoutingListener>().Single();
 
     public IAgentAdmission Admission => Cluster.GetSiloServiceProvider().GetRequiredService<IAgentAdmission>();
 
