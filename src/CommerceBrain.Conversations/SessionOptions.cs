@@ -16,4 +16,19 @@ public sealed class SessionOptions
 
     /// <summary>Longest transfer note or resolution code an agent may give, in characters.</summary>
     public int MaxNoteLength { get; set; } = 1_000;
+
+    /// <summary>
+    /// How long the session waits before telling a lifecycle listener again after it failed (a busy queue grain timing
+    /// out, a silo going away); doubled per attempt up to <see cref="ListenerMaxRetryDelay"/>.
+    /// </summary>
+    public TimeSpan ListenerRetryDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>The longest wait between two attempts to tell a listener.</summary>
+    public TimeSpan ListenerMaxRetryDelay { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// Attempts per listener and event before the session gives up and logs it (a session still waiting for a person is
+    /// announced again when it next activates).
+    /// </summary>
+    public int ListenerMaxAttempts { get; set; } = 10;
 }

@@ -323,21 +323,42 @@ internal sealed partial class SessionGrain(
         }
 
         var previous = listenerChain;
+        var settings = options.Value;
         listenerChain = Task.Run(async () =>
         {
             await previous;
             foreach (var listener in listeners)
             {
-                try
-                {
-                    await listener.OnSessionEventAsync(lifecycleEvent, CancellationToken.None);
-                }
-                catch (Exception ex)
-                {
-                    Log.ListenerFailed(logger, lifecycleEvent.SessionId, lifecycleEvent.EventId, lifecycleEvent.Kind, listener.GetType().Name, ex);
-                }
+                await TellAsync(listener, lifecycleEvent, settings);
             }
         });
+    }
+
+    // Listeners are idempotent by event id, so a failed call is simply made again, with backoff: an escalation lost to a
+    // busy queue grain would otherwise leave the customer waiting for nobody. Later events wait, keeping commit order.
+    private async Task TellAsync(ISessionLifecycleListener listener, SessionLifecycleEvent lifecycleEvent, SessionOptions settings)
+    {
+        var delay = settings.ListenerRetryDelay;
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await listener.OnSessionEventAsync(lifecycleEvent, CancellationToken.None);
+                return;
+            }
+            catch (Exception ex)
+            {
+                Log.ListenerFailed(logger, lifecycleEvent.SessionId, lifecycleEvent.EventId, lifecycleEvent.Kind, listener.GetType().Name,
+                    attempt, ex);
+                if (attempt >= settings.ListenerMaxAttempts)
+                {
+                    return;
+                }
+            }
+
+            await Task.Delay(delay, time);
+            delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, settings.ListenerMaxRetryDelay.Ticks));
+        }
     }
 
     private async Task AppendAsync(SessionEvent row)
@@ -369,7 +390,8 @@ internal sealed partial class SessionGrain(
         [LoggerMessage(4, LogLevel.Information, "Session {SessionId}: agent {AgentId} attached")]
         public static partial void Attached(ILogger logger, string sessionId, string agentId);
 
-        [LoggerMessage(5, LogLevel.Warning, "Session {SessionId}: lifecycle listener {Listener} failed on event {EventId} ({Kind})")]
-        public static partial void ListenerFailed(ILogger logger, string sessionId, long eventId, SessionLifecycleKind kind, string listener, Exception exception);
+        [LoggerMessage(5, LogLevel.Warning, "Session {SessionId}: lifecycle listener {Listener} failed on event {EventId} ({Kind}), attempt {Attempt}")]
+        public static partial void ListenerFailed(ILogger logger, string sessionId, long eventId, SessionLifecycleKind kind, string listener,
+            int attempt, Exception exception);
     }
 }

@@ -15,6 +15,22 @@ public sealed class AgentSessionTests(SessionGrainFixture fixture) : IClassFixtu
     }
 
     [Fact]
+    public async Task A_listener_that_fails_is_told_again_until_it_takes_the_escalation_in_order()
+    {
+        var id = Guid.NewGuid().ToString("N");
+        var session = fixture.Cluster.Client.GetGrain<ISessionGrain>(id);
+        fixture.Listener.FailNext(id, 2);
+        await session.Open(new SessionOpening("c-retry", "web", null));
+        await session.Send(new CustomerMessage("c-retry", "I need a human", "h1"));
+        await session.Send(new CustomerMessage("c-retry", "hello?", "h2"));
+
+        var events = await fixture.Listener.WaitForAsync(id, e => e.Any(x => x.Kind == SessionLifecycleKind.CustomerMessage));
+
+        Assert.Equal(2, fixture.Listener.Failed(id));
+        Assert.Equal([SessionLifecycleKind.Escalated, SessionLifecycleKind.CustomerMessage], events.Select(e => e.Kind).Take(2));
+    }
+
+    [Fact]
     public async Task Two_agents_racing_to_attach_exactly_one_wins()
     {
         for (var round = 0; round < 10; round++)

@@ -7,9 +7,25 @@ namespace CommerceBrain.Conversations.Tests.Grains;
 internal sealed class RecordingLifecycleListener : ISessionLifecycleListener
 {
     private readonly ConcurrentDictionary<string, ConcurrentQueue<SessionLifecycleEvent>> received = new();
+    private readonly ConcurrentDictionary<string, int> failures = new();
+
+    /// <summary>The next <paramref name="count"/> calls for <paramref name="sessionId"/> throw, as a busy queue grain would.</summary>
+    public void FailNext(string sessionId, int count) => failures[sessionId] = count;
+
+    /// <summary>Calls for <paramref name="sessionId"/> that threw.</summary>
+    public int Failed(string sessionId) => failedCalls.GetValueOrDefault(sessionId);
+
+    private readonly ConcurrentDictionary<string, int> failedCalls = new();
 
     public Task OnSessionEventAsync(SessionLifecycleEvent lifecycleEvent, CancellationToken cancellationToken)
     {
+        if (failures.TryGetValue(lifecycleEvent.SessionId, out var left) && left > 0)
+        {
+            failures[lifecycleEvent.SessionId] = left - 1;
+            failedCalls.AddOrUpdate(lifecycleEvent.SessionId, 1, (_, n) => n + 1);
+            throw new TimeoutException("The queue grain did not answer in time.");
+        }
+
         received.GetOrAdd(lifecycleEvent.SessionId, _ => new()).Enqueue(lifecycleEvent);
         return Task.CompletedTask;
     }

@@ -27,6 +27,7 @@ public sealed class SessionGrainFixture : IAsyncLifetime
             ["CommerceBrain:Storage:Provider"] = "Sqlite",
             ["CommerceBrain:DataDirectory"] = directory,
             ["CommerceBrain:Conversations:Sessions:MaxTurnsPerSession"] = "5",
+            ["CommerceBrain:Conversations:Sessions:ListenerRetryDelay"] = "00:00:00.050",
         }).Build();
         var settings = StorageSettings.FromConfiguration(configuration);
         var builder = new InProcessTestClusterBuilder(1);
