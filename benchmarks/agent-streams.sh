@@ -36,14 +36,8 @@ awk -v r="$rate" 'BEGIN { exit !(r ~ /^[0-9]*\.?[0-9]+$/ && r + 0 > 0) }' || { e
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/cb-agent-streams.XXXXXX")
 silo_pid=
-cleanup() {
-    if [[ -n $silo_pid ]] && kill -0 "$silo_pid" 2>/dev/null; then
-        kill "$silo_pid" 2>/dev/null || true
-        wait "$silo_pid" 2>/dev/null || true
-    fi
-    rm -rf "$work"
-}
-trap cleanup EXIT
+pgdata=
+trap stop_silo_and_postgres EXIT
 
 need dotnet "install the .NET 10 SDK"
 need curl "install curl"
@@ -70,14 +64,8 @@ if [[ -z $url ]]; then
     CommerceBrain__Agents__FirstResponse=01:00:00 CommerceBrain__Agents__NextResponse=01:00:00 \
         dotnet "$silo_dll" "${args[@]}" > "$work/silo.log" 2>&1 &
     silo_pid=$!
-    ready=
     started=$(date +%s)
-    for _ in $(seq 1 600); do
-        kill -0 "$silo_pid" 2>/dev/null || { tail -n 40 "$work/silo.log" >&2; echo "agent-streams.sh: the silo exited during start-up (log above)." >&2; exit 1; }
-        if [[ $(curl -s -o /dev/null -w '%{http_code}' "$url/health/ready") == 200 ]]; then ready=1; break; fi
-        sleep 0.5
-    done
-    [[ -n $ready ]] || { tail -n 40 "$work/silo.log" >&2; echo "agent-streams.sh: the silo was not ready within 300 s (log above)." >&2; exit 1; }
+    wait_ready "$url" "$silo_pid" "$work/silo.log"
     echo "ready after $(( $(date +%s) - started )) s (models trained)"
     pid_args=(--silo-pid "$silo_pid")
 else

@@ -120,13 +120,7 @@ for storage in $storages; do
     CommerceBrain__RateLimits__PermitsPerSecond=1000000 CommerceBrain__RateLimits__Burst=1000000 CommerceBrain__Dashboard__Enabled=false \
         dotnet "$silo_dll" "${args[@]}" > "$work/silo-$storage.log" 2>&1 &
     silo_pid=$!
-    ready=
-    for _ in $(seq 1 600); do
-        kill -0 "$silo_pid" 2>/dev/null || { tail -n 40 "$work/silo-$storage.log" >&2; echo "claims.sh: the silo exited during start-up." >&2; exit 1; }
-        if [[ $(curl -s -o /dev/null -w '%{http_code}' "$url/health/ready") == 200 ]]; then ready=1; break; fi
-        sleep 0.5
-    done
-    [[ -n $ready ]] || { tail -n 40 "$work/silo-$storage.log" >&2; echo "claims.sh: not ready within 300 s." >&2; exit 1; }
+    wait_ready "$url" "$silo_pid" "$work/silo-$storage.log"
     admin=$(python3 "$root/benchmarks/claims/mint_tokens.py" "$url" "$customers" "$work/tokens.txt")
 
     echo "-- throughput: a campaign with a budget the storm cannot exhaust ($shards shards)"

@@ -1,4 +1,4 @@
-# Shared helpers of the benchmark scripts (sourced, not run): benchmarks/sessions.sh, benchmarks/claims.sh.
+# Shared helpers of the benchmark scripts (sourced, not run): benchmarks/sessions.sh, claims.sh, agent-streams.sh.
 
 as_postgres() {
     if [[ $(id -u) == 0 ]]; then su postgres -s /bin/bash -c "$*"; else bash -c "$*"; fi
@@ -40,4 +40,18 @@ stop_silo_and_postgres() {
         as_postgres "'$pgbin/pg_ctl' -D '$pgdata' -m immediate stop" >/dev/null 2>&1 || true
     fi
     [[ -z ${work:-} ]] || rm -rf "$work"
+}
+
+# wait_ready URL PID LOG: waits (up to 300 s) until the silo at URL answers /health/ready; stops the script with the
+# log's tail when the process exits first or never gets ready.
+wait_ready() {
+    local url=$1 pid=$2 log=$3
+    for _ in $(seq 1 600); do
+        kill -0 "$pid" 2>/dev/null || { tail -n 40 "$log" >&2; echo "$(basename "$0"): the silo exited during start-up (log above)." >&2; exit 1; }
+        if [[ $(curl -s -o /dev/null -w '%{http_code}' "$url/health/ready") == 200 ]]; then return 0; fi
+        sleep 0.5
+    done
+    tail -n 40 "$log" >&2
+    echo "$(basename "$0"): the silo was not ready within 300 s (log above)." >&2
+    exit 1
 }

@@ -96,14 +96,8 @@ for storage in $storages; do
     CommerceBrain__RateLimits__PermitsPerSecond=100000 CommerceBrain__RateLimits__Burst=100000 CommerceBrain__Dashboard__Enabled=false \
         dotnet "$silo_dll" "${args[@]}" > "$work/silo-$storage.log" 2>&1 &
     silo_pid=$!
-    ready=
     started=$(date +%s)
-    for _ in $(seq 1 600); do
-        kill -0 "$silo_pid" 2>/dev/null || { tail -n 40 "$work/silo-$storage.log" >&2; echo "sessions.sh: the silo exited during start-up (log above)." >&2; exit 1; }
-        if [[ $(curl -s -o /dev/null -w '%{http_code}' "$url/health/ready") == 200 ]]; then ready=1; break; fi
-        sleep 0.5
-    done
-    [[ -n $ready ]] || { tail -n 40 "$work/silo-$storage.log" >&2; echo "sessions.sh: not ready within 300 s (log above)." >&2; exit 1; }
+    wait_ready "$url" "$silo_pid" "$work/silo-$storage.log"
     echo "ready after $(( $(date +%s) - started )) s (models trained, demo data seeded): $(curl -s "$url/health/ready")"
 
     echo "-- opening $sessions sessions (one demo customer each)"
