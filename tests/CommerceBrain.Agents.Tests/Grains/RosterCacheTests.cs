@@ -77,4 +77,26 @@ public sealed class RosterCacheTests(RoutingFixture fixture) : IClassFixture<Rou
         await fixture.Grains.GetGrain<IAgentGrain>("rr-away").SetPresence(new PresenceChange(AgentPresence.Online, null, null));
         await Wait.For(() => Queue(group).Entry("rr-s4"), e => e?.AssignedTo == "rr-away", "rr-s4 assigned to rr-away");
     }
+
+    [Fact]
+    public async Task A_roster_stored_by_an_older_version_is_checked_with_its_agents_and_cleared()
+    {
+        var group = SkillGroups.MerchantSupport;
+        await Online(group, 2, "lg-real");
+        var storage = fixture.Cluster.GetSiloServiceProvider().GetRequiredKeyedService<IGrainStorage>(StorageServiceCollectionExtensions.DefaultStorageName);
+        var old = await StoredState(group);
+        old.State ??= new QueueState();
+
+        // The stored copy claims an agent online with room who, by its own state, never went online.
+        old.State.Roster["lg-ghost"] = RosterMember.From(new AgentRoster("lg-ghost", 9, AgentPresence.Online, 5, 0, true, []));
+        await storage.WriteStateAsync("agents-queue", Queue(group).GetGrainId(), old);
+
+        await fixture.RestartAsync();
+
+        Assert.Equal(["lg-real"], (await Queue(group).Summary()).Agents);
+        Assert.Equal("lg-real", (await Queue(group).Enqueue(Session("lg-s1"))).AssignedTo);
+        Assert.Equal("lg-real", (await Queue(group).Enqueue(Session("lg-s2"))).AssignedTo);
+        Assert.Null((await Queue(group).Enqueue(Session("lg-s3"))).AssignedTo);
+        Assert.Empty((await StoredState(group)).State?.Roster ?? []);
+    }
 }
