@@ -25,4 +25,10 @@ internal static partial class AgentsLog
 
     [LoggerMessage(EventId = 9007, Level = LogLevel.Warning, Message = "Draft review for session {SessionId} without order checks: looking the orders up failed")]
     public static partial void OrderLookupFailed(ILogger logger, string sessionId, Exception exception);
+
+    [LoggerMessage(EventId = 9008, Level = LogLevel.Warning, Message = "Queue {Group} rebuilding its roster: agent {AgentId} did not answer; it joins the roster with its next change")]
+    public static partial void RosterAgentUnavailable(ILogger logger, string group, string agentId, Exception exception);
+
+    [LoggerMessage(EventId = 9009, Level = LogLevel.Information, Message = "Queue {Group} rebuilt its roster from {Asked} agents: {Members} known, {Released} assignments no longer held")]
+    public static partial void RosterRebuilt(ILogger logger, string group, int asked, int members, int released);
 }

@@ -19,6 +19,14 @@ public interface IAgentGrain : IGrainWithStringKey
     Task<AgentView> View();
 
     /// <summary>
+    /// What the agent tells <paramref name="group"/>'s queue (the same as its one-way roster update): a queue asks on
+    /// activation to rebuild its roster, which it does not store.
+    /// </summary>
+    [ReadOnly]
+    [Alias("roster-for")]
+    Task<AgentRoster> RosterFor(string group);
+
+    /// <summary>
     /// Takes <paramref name="sessionId"/> waiting in <paramref name="group"/> as assigned; refused unless online, under
     /// capacity and in the group. A session <paramref name="named"/> for this agent (a transfer to the agent) may come
     /// from any group.

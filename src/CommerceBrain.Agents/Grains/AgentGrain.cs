@@ -66,6 +66,8 @@ public sealed class AgentGrain(
 
     public Task<AgentView> View() => Task.FromResult(state.State.View(AgentId));
 
+    public Task<AgentRoster> RosterFor(string group) => Task.FromResult(state.State.Roster(AgentId, group));
+
     public async Task<AssignmentReply> Offer(string sessionId, string group, bool named)
     {
         var s = state.State;

@@ -10,8 +10,9 @@ namespace CommerceBrain.Agents.Grains;
 /// One group's queue. After every change it offers unassigned sessions, highest priority first, to the agent the
 /// round-robin rule picks; the agent accepts or refuses (it is the authority on its capacity), and its reply updates
 /// the roster, so a stale roster costs at most a refused offer. Entries are stored one row each
-/// (<see cref="QueueEntryStore"/>): a change writes the rows it touched, committed before the call returns; the roster,
-/// breach records and last chosen agent stay in the (small) grain state.
+/// (<see cref="QueueEntryStore"/>): a change writes the rows it touched, committed before the call returns. The roster
+/// is not stored (<see cref="QueueRoster"/>, rebuilt from the agents on activation); the (small) grain state holds the
+/// breach records and is written only on a breach.
 /// </summary>
 public sealed class AgentQueueGrain(
     [PersistentState("agents-queue")] IPersistentState<QueueState> state,
@@ -21,6 +22,11 @@ public sealed class AgentQueueGrain(
     ILogger<AgentQueueGrain> logger) : Grain, IAgentQueueGrain
 {
     private readonly QueueBook book = new();
+
+    private readonly QueueRoster roster = new();
+
+    // The agent chosen last: rotation among ties only, so kept in memory (stored along with a breach, read on activation).
+    private string? lastChosen;
 
     private string Group => this.GetPrimaryKeyString();
 
@@ -52,6 +58,8 @@ public sealed class AgentQueueGrain(
             await state.WriteStateAsync(cancellationToken);
         }
 
+        lastChosen = state.State.LastChosen;
+        await RebuildRoster(cancellationToken);
         await base.OnActivateAsync(cancellationToken);
     }
 
@@ -102,6 +110,7 @@ public sealed class AgentQueueGrain(
         }
 
         await store.WriteAsync(Group, [entry], []);
+        state.State.LastChosen = lastChosen;
         await state.WriteStateAsync();
         if (withdrawn is not null)
         {
@@ -133,25 +142,25 @@ public sealed class AgentQueueGrain(
 
         var reply = await agent.Offer(sessionId, Group, named: false);
         var touched = new Dictionary<string, QueueEntry>(StringComparer.Ordinal);
-        var rosterChanged = ApplyRoster(reply.Roster, touched);
+        ApplyRoster(reply.Roster, touched);
         if (!reply.Accepted || !book.Entries.TryGetValue(sessionId, out entry))
         {
             if (reply.Accepted)
             {
                 // Removed while the agent was asked: give the assignment back.
-                await Save(touched, rosterChanged);
+                await Save(touched);
                 await agent.Withdraw(sessionId);
                 return PickOutcome.NotWaiting;
             }
 
-            await Save(touched, rosterChanged);
+            await Save(touched);
             return PickOutcome.Unavailable;
         }
 
         var previous = entry.AssignedTo;
         entry.AssignedTo = agentId;
         touched[sessionId] = entry;
-        await Save(touched, rosterChanged);
+        await Save(touched);
         if (previous is not null)
         {
             await GrainFactory.GetGrain<IAgentGrain>(previous).Withdraw(sessionId);
@@ -161,13 +170,13 @@ public sealed class AgentQueueGrain(
         return PickOutcome.Assigned;
     }
 
-    public async Task Roster(AgentRoster roster)
+    public async Task Roster(AgentRoster update)
     {
-        ArgumentNullException.ThrowIfNull(roster);
+        ArgumentNullException.ThrowIfNull(update);
         var touched = new Dictionary<string, QueueEntry>(StringComparer.Ordinal);
-        if (ApplyRoster(roster, touched))
+        if (ApplyRoster(update, touched))
         {
-            await Save(touched, stateChanged: true);
+            await Save(touched);
             await AssignWaiting();
         }
     }
@@ -211,7 +220,52 @@ public sealed class AgentQueueGrain(
             s.BreachCount, [.. s.Breaches], Agents()));
     }
 
-    private string[] Agents() => [.. state.State.Roster.Values.Where(r => r.InGroup).Select(r => r.AgentId).Order(StringComparer.Ordinal)];
+    private string[] Agents() => roster.Agents();
+
+    /// <summary>
+    /// Asks every agent that may concern this group (the directory's, plus a roster stored by an older version) for its
+    /// roster, drops the assignments they no longer hold, and clears a stored roster. An agent that does not answer is
+    /// left out until its next change reaches the queue (it is the authority on capacity, so nothing is over-assigned).
+    /// </summary>
+    private async Task RebuildRoster(CancellationToken cancellationToken)
+    {
+        var agentIds = new HashSet<string>(await GrainFactory.GetGrain<IAgentDirectoryGrain>(IAgentDirectoryGrain.Key).List(), StringComparer.Ordinal);
+        agentIds.UnionWith(state.State.Roster.Keys);
+        var holding = book.Entries.Values.Select(e => e.AssignedTo).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        agentIds.UnionWith(holding);
+        var touched = new Dictionary<string, QueueEntry>(StringComparer.Ordinal);
+        foreach (var batch in agentIds.Order(StringComparer.Ordinal).Chunk(64))
+        {
+            var asked = batch.Select(async id =>
+            {
+                try
+                {
+                    return await GrainFactory.GetGrain<IAgentGrain>(id).RosterFor(Group);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    AgentsLog.RosterAgentUnavailable(logger, Group, id, e);
+                    return null;
+                }
+            });
+            foreach (var answer in await Task.WhenAll(asked))
+            {
+                if (answer is not null && (answer.InGroup || answer.Assigned.Count > 0 || holding.Contains(answer.AgentId)))
+                {
+                    ApplyRoster(answer, touched);
+                }
+            }
+        }
+
+        await store.WriteAsync(Group, [.. touched.Values], [], cancellationToken);
+        if (state.State.Roster.Count > 0)
+        {
+            state.State.Roster = [];
+            await state.WriteStateAsync(cancellationToken);
+        }
+
+        AgentsLog.RosterRebuilt(logger, Group, agentIds.Count, roster.Count, touched.Count);
+    }
 
     /// <summary>
     /// Offers every unassigned session (not held by an attached agent), highest priority first, until nobody has room;
@@ -219,14 +273,12 @@ public sealed class AgentQueueGrain(
     /// </summary>
     private async Task AssignWaiting()
     {
-        var s = state.State;
-        if (!s.AnyoneHasRoom())
+        if (!roster.AnyoneHasRoom())
         {
             return;
         }
 
         var touched = new Dictionary<string, QueueEntry>(StringComparer.Ordinal);
-        var stateChanged = false;
         try
         {
             foreach (var entry in book.Ordered(clock.GetUtcNow(), Weights))
@@ -240,15 +292,15 @@ public sealed class AgentQueueGrain(
                 if (entry.Session.AssignTo is { } target && !refused.Contains(target))
                 {
                     // A transfer to a named agent: that agent first; if it cannot take it, the group's rule applies.
-                    stateChanged |= await TryOffer(entry, target, refused, named: true, touched);
+                    await TryOffer(entry, target, refused, named: true, touched);
                 }
 
-                while (entry.AssignedTo is null && RoundRobin.Choose(s.Candidates(), s.LastChosen, refused) is { } agentId)
+                while (entry.AssignedTo is null && roster.Choose(lastChosen, refused) is { } agentId)
                 {
-                    stateChanged |= await TryOffer(entry, agentId, refused, named: false, touched);
+                    await TryOffer(entry, agentId, refused, named: false, touched);
                 }
 
-                if (entry.AssignedTo is null && !s.AnyoneHasRoom())
+                if (entry.AssignedTo is null && !roster.AnyoneHasRoom())
                 {
                     break;
                 }
@@ -257,47 +309,46 @@ public sealed class AgentQueueGrain(
         finally
         {
             // Also after a failed offer: the assignments agents accepted so far must be on record.
-            await Save(touched, stateChanged);
+            await Save(touched);
         }
     }
 
-    private async Task<bool> TryOffer(QueueEntry entry, string agentId, HashSet<string> refused, bool named, Dictionary<string, QueueEntry> touched)
+    private async Task TryOffer(QueueEntry entry, string agentId, HashSet<string> refused, bool named, Dictionary<string, QueueEntry> touched)
     {
         var sessionId = entry.Session.SessionId;
         var reply = await GrainFactory.GetGrain<IAgentGrain>(agentId).Offer(sessionId, Group, named);
-        var changed = ApplyRoster(reply.Roster, touched);
+        ApplyRoster(reply.Roster, touched);
         if (!reply.Accepted)
         {
             refused.Add(agentId);
-            return changed;
+            return;
         }
 
         if (!book.Entries.ContainsKey(sessionId))
         {
             await GrainFactory.GetGrain<IAgentGrain>(agentId).Withdraw(sessionId);
-            return changed;
+            return;
         }
 
         entry.AssignedTo = agentId;
         touched[sessionId] = entry;
         if (!named)
         {
-            state.State.LastChosen = agentId;
+            lastChosen = agentId;
         }
 
         Assigned(sessionId, agentId, named ? "transfer" : "automatic");
-        return true;
     }
 
-    /// <summary>Takes a newer roster and drops the assignments it no longer holds (recorded in <paramref name="touched"/>); returns whether the state changed.</summary>
-    private bool ApplyRoster(AgentRoster roster, Dictionary<string, QueueEntry> touched)
+    /// <summary>Takes a newer roster (in memory only) and drops the assignments it no longer holds (recorded in <paramref name="touched"/>); returns whether it was newer.</summary>
+    private bool ApplyRoster(AgentRoster update, Dictionary<string, QueueEntry> touched)
     {
-        if (!state.State.Apply(roster))
+        if (!roster.Apply(update))
         {
             return false;
         }
 
-        foreach (var entry in book.Release(roster))
+        foreach (var entry in book.Release(update))
         {
             touched[entry.Session.SessionId] = entry;
         }
@@ -305,15 +356,11 @@ public sealed class AgentQueueGrain(
         return true;
     }
 
-    /// <summary>Writes the touched entries that are still queued (removed ones were deleted when removed) and, if changed, the state.</summary>
-    private async Task Save(Dictionary<string, QueueEntry> touched, bool stateChanged)
+    /// <summary>Writes the touched entries that are still queued (removed ones were deleted when removed).</summary>
+    private async Task Save(Dictionary<string, QueueEntry> touched)
     {
         var upserts = touched.Values.Where(e => book.Entries.TryGetValue(e.Session.SessionId, out var current) && ReferenceEquals(current, e)).ToList();
         await store.WriteAsync(Group, upserts, []);
-        if (stateChanged)
-        {
-            await state.WriteStateAsync();
-        }
     }
 
     private void Assigned(string sessionId, string agentId, string how)

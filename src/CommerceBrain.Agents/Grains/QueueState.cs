@@ -1,11 +1,11 @@
 using CommerceBrain.Agents.Contracts;
-using CommerceBrain.Agents.Routing;
 
 namespace CommerceBrain.Agents.Grains;
 
 /// <summary>
-/// A group queue's persisted state and its rules: roster bookkeeping and breach records. The entries live in
-/// <c>agent_queue_entries</c> (see <see cref="QueueBook"/>), so a change writes only the rows it touches.
+/// A group queue's persisted state: the breach records and the agent chosen last, written only on a breach. The entries
+/// live in <c>agent_queue_entries</c> (see <see cref="QueueBook"/>), so a change writes only the rows it touches; the
+/// roster is not stored at all (<see cref="QueueRoster"/>: a cache of the agents' own state, rebuilt on activation).
 /// </summary>
 [GenerateSerializer]
 [Alias("agents.queue-state")]
@@ -16,34 +16,15 @@ public sealed class QueueState
     /// cleared. Nothing adds to it any more.
     /// </summary>
     [Id(0)] public Dictionary<string, QueueEntry> Entries { get; set; } = [];
+
+    /// <summary>
+    /// The roster as stored before it became a cache (<see cref="QueueRoster"/>): its agents are asked on activation
+    /// (with the directory's) and it is cleared. Nothing adds to it any more.
+    /// </summary>
     [Id(1)] public Dictionary<string, RosterMember> Roster { get; set; } = [];
     [Id(2)] public string? LastChosen { get; set; }
     [Id(3)] public long BreachCount { get; set; }
     [Id(4)] public List<SlaBreach> Breaches { get; set; } = [];
-
-    /// <summary>The group's agents as the assignment rule sees them.</summary>
-    public IEnumerable<RosterAgent> Candidates() =>
-        Roster.Values.Where(r => r.InGroup).Select(r => new RosterAgent(r.AgentId, r.Presence == AgentPresence.Online, r.Capacity, r.Load));
-
-    /// <summary>Whether some online agent of the group has room (when none has, an assignment round has nothing to do).</summary>
-    public bool AnyoneHasRoom() =>
-        Roster.Values.Any(r => r.InGroup && r.Presence == AgentPresence.Online && r.Load < r.Capacity);
-
-    /// <summary>
-    /// Takes <paramref name="roster"/> when it is newer than what is known (agents outside the group stay, marked, so
-    /// their version is remembered). Returns whether anything changed; the caller then drops the assignments the agent
-    /// no longer holds (<see cref="QueueBook.Release"/>).
-    /// </summary>
-    public bool Apply(AgentRoster roster)
-    {
-        if (Roster.TryGetValue(roster.AgentId, out var known) && known.Version >= roster.Version)
-        {
-            return false;
-        }
-
-        Roster[roster.AgentId] = RosterMember.From(roster);
-        return true;
-    }
 
     public void Record(SlaBreach breach, int kept)
     {

@@ -48,10 +48,11 @@ public sealed class QueueStateTests
     [Fact]
     public void An_older_roster_arriving_late_is_ignored()
     {
-        var state = new QueueState();
+        var state = new QueueRoster();
         Assert.True(state.Apply(Roster("a", 5)));
         Assert.False(state.Apply(Roster("a", 4, inGroup: false)));
         Assert.Contains(state.Candidates(), c => c.AgentId == "a");
+        Assert.Equal("a", state.Choose(null));
     }
 
     [Fact]
@@ -71,10 +72,12 @@ public sealed class QueueStateTests
     [Fact]
     public void An_agent_who_leaves_the_group_is_no_longer_a_candidate()
     {
-        var state = new QueueState();
+        var state = new QueueRoster();
         state.Apply(Roster("a", 1));
         state.Apply(Roster("a", 2, inGroup: false));
         Assert.Empty(state.Candidates());
+        Assert.Null(state.Choose(null));
+        Assert.False(state.AnyoneHasRoom());
         Assert.False(state.Apply(Roster("a", 1)));
     }
 

@@ -39,7 +39,7 @@ public sealed class StateSerializationTests(RoutingFixture fixture) : IClassFixt
         state.Entries["s1"] = entry;
         entry.AssignedTo = "a";
         entry.Excluded.Add("b");
-        state.Apply(new AgentRoster("a", 3, AgentPresence.Online, 2, 1, true, ["s1"]));
+        state.Roster["a"] = RosterMember.From(new AgentRoster("a", 3, AgentPresence.Online, 2, 1, true, ["s1"]));
         state.Breaches.Add(new SlaBreach("s0", SkillGroups.AfterSales, SlaClocks.FirstResponse, now, now, null));
 
         var back = RoundTrip(state);
