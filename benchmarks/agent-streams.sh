@@ -46,11 +46,7 @@ need python3 "install python3"
 machine_header
 echo "dotnet: $(dotnet --version)"
 
-if [[ ${NO_BUILD:-0} != 1 ]]; then
-    echo "== build"
-    dotnet build "$root/src/CommerceBrain.Silo" -c Release --nologo -v quiet
-    dotnet build "$root/benchmarks/CommerceBrain.Agents.Benchmarks" -c Release --nologo -v quiet
-fi
+build_release src/CommerceBrain.Silo benchmarks/CommerceBrain.Agents.Benchmarks
 
 pid_args=()
 if [[ -z $url ]]; then

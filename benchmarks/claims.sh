@@ -51,10 +51,7 @@ cpu_model=$(lscpu | sed -n 's/^Model name:[[:space:]]*//p' | head -n 1)
 machine_header
 echo "dotnet: $(dotnet --version), wrk: $(wrk --version 2>&1 | head -n 1 | cut -d ' ' -f 1-2), $(redis-server --version | cut -d ' ' -f 1-3)"
 
-if [[ ${NO_BUILD:-0} != 1 ]]; then
-    echo "== build"
-    dotnet build "$root/src/CommerceBrain.Silo" -c Release --nologo -v quiet
-fi
+build_release src/CommerceBrain.Silo
 
 # Runs wrk with claims.lua; prints "<requests/s> <p99 ms> <granted201> <repeated200> <denied409> <overloaded429> <other4xx> <5xx>".
 wrk_claims() {

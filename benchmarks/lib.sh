@@ -55,3 +55,13 @@ wait_ready() {
     echo "$(basename "$0"): the silo was not ready within 300 s (log above)." >&2
     exit 1
 }
+
+# build_release PROJECT...: builds each project (paths under the repository) in Release, unless NO_BUILD=1.
+build_release() {
+    [[ ${NO_BUILD:-0} == 1 ]] && return 0
+    echo "== build"
+    local project
+    for project in "$@"; do
+        dotnet build "$root/$project" -c Release --nologo -v quiet
+    done
+}

@@ -44,10 +44,7 @@ cpu_model=$(lscpu | sed -n 's/^Model name:[[:space:]]*//p' | head -n 1)
 machine_header
 echo "dotnet: $(dotnet --version), wrk: $(wrk --version 2>&1 | head -n 1 | cut -d ' ' -f 1-2)"
 
-if [[ ${NO_BUILD:-0} != 1 ]]; then
-    echo "== build"
-    dotnet build "$root/src/CommerceBrain.Silo" -c Release --nologo -v quiet
-fi
+build_release src/CommerceBrain.Silo
 
 # Runs wrk; prints "<requests/s> <p99 ms>" on stdout, wrk's own report on stderr; fails on any non-2xx answer.
 wrk_run() {
