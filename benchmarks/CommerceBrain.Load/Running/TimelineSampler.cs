@@ -16,7 +16,7 @@ internal sealed class TimelineSampler
     private readonly int[] lastSecond;
     private readonly bool[] finished;
     private readonly int[] lastRow;
-    private HistogramBase? recycle;
+    private readonly HistogramBase?[] recycle;
 
     /// <summary>Samples <paramref name="runs"/>, which started at <paramref name="runStartTimestamp"/>.</summary>
     public TimelineSampler(IReadOnlyList<ScenarioRun> runs, IRunObserver? observer, long runStartTimestamp)
@@ -30,6 +30,7 @@ internal sealed class TimelineSampler
         lastSecond = new int[runs.Count];
         finished = new bool[runs.Count];
         lastRow = new int[runs.Count];
+        recycle = new HistogramBase?[runs.Count];
         Array.Fill(lastRow, -1);
     }
 
@@ -68,8 +69,9 @@ internal sealed class TimelineSampler
             var failed = run.Stats.Iterations.Failed;
             if ((measuring || done) && !finished[i])
             {
-                var interval = run.Stats.TakeInterval(recycle);
-                recycle = interval;
+                // A recorder only takes back histograms it produced: one to recycle per scenario.
+                var interval = run.Stats.TakeInterval(recycle[i]);
+                recycle[i] = interval;
                 var since = lastSample[i] == 0 ? run.MeasureStartTimestamp : lastSample[i];
                 var seconds = Math.Max(1e-3, (now - since) / (double)Stopwatch.Frequency);
                 var finishedNow = ok - lastOk[i] + (failed - lastFailed[i]);
