@@ -19,11 +19,17 @@ public sealed class SiloMetricsSampler : IDisposable
 
     /// <summary>Starts listening at once: measurements before this are not counted.</summary>
     public SiloMetricsSampler(TimeProvider time)
+        : this(time, OperationsInstruments.ByMeter)
+    {
+    }
+
+    // Tests listen to meters of their own, so the process's real instruments (other test silos) cannot leak in.
+    internal SiloMetricsSampler(TimeProvider time, IReadOnlyDictionary<string, IReadOnlyDictionary<string, MeasuredKind>> instrumentsByMeter)
     {
         this.time = time;
         listener.InstrumentPublished = (instrument, l) =>
         {
-            if (OperationsInstruments.ByMeter.TryGetValue(instrument.Meter.Name, out var instruments)
+            if (instrumentsByMeter.TryGetValue(instrument.Meter.Name, out var instruments)
                 && instruments.TryGetValue(instrument.Name, out var kind))
             {
                 // The kind rides along as the listener's per-instrument state: no lookup per measurement.
