@@ -3,7 +3,7 @@
 const svgNs = 'http://www.w3.org/2000/svg';
 const width = 600;
 const height = 170;
-const margin = { left: 46, right: 8, top: 8, bottom: 20 };
+const margin = { left: 52, right: 8, top: 8, bottom: 20 };
 const palette = ['#1664ff', '#2ea121', '#d83931', '#c27c0e', '#8a4fff', '#00a3a3', '#e05fa6', '#646a73', '#1f2d3d'];
 
 function svg(tag, attributes = {}, text = null) {
@@ -42,6 +42,15 @@ function timeOfDay(unixSeconds) {
 export function formatValue(value, unit = '') {
   if (value == null || Number.isNaN(value)) {
     return '—';
+  }
+
+  // Long latencies read better in seconds, big counts in thousands (and fit the axis).
+  if (unit === 'ms' && Math.abs(value) >= 1000) {
+    return formatValue(value / 1000, 's');
+  }
+
+  if (Math.abs(value) >= 10_000) {
+    return `${(value / 1000).toFixed(Math.abs(value) >= 100_000 ? 0 : 1)}k${unit && unit !== '/s' ? ` ${unit}` : unit}`;
   }
 
   const digits = Math.abs(value) >= 100 || Number.isInteger(value) ? 0 : Math.abs(value) >= 10 ? 1 : 2;
