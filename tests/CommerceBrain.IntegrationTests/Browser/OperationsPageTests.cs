@@ -52,6 +52,15 @@ public sealed class OperationsPageTests(Chromium chromium, OperationsPageTests.F
         await Expect(page.Locator(".tile[data-field=queue] .value")).ToHaveTextAsync("1", new() { Timeout = 30_000 });
         await Expect(page.Locator(".tile[data-field=automation] .value")).ToHaveTextAsync("100.0 %", new() { Timeout = 30_000 });
         await Expect(page.Locator("#chart-queue")).ToHaveAttributeAsync("data-max", "1");
+
+        // The customer who waited for a person gives up: half of the closed sessions had a person, and the queue empties.
+        await SendAsync($"/api/sessions/{sessions[2]}/close", customer, new { satisfaction = 2 });
+        await Expect(page.Locator(".tile[data-field=automation] .value")).ToHaveTextAsync("50.0 %", new() { Timeout = 30_000 });
+        await Expect(page.Locator(".tile[data-field=queue] .value")).ToHaveTextAsync("0", new() { Timeout = 30_000 });
+
+        // A shorter window draws the same data over fewer seconds.
+        await page.Locator("#window-select").SelectOptionAsync("60");
+        await Expect(page.Locator("#chart-sessions")).ToHaveAttributeAsync("data-max", new System.Text.RegularExpressions.Regex("^[1-9]"));
         // The latency chart has the sessions API among its route groups.
         await Expect(page.Locator("#chart-latency path[data-series='/api/sessions'], #chart-latency .legend")).Not.ToHaveCountAsync(0);
         await Expect(page.Locator("#chart-latency .legend")).ToContainTextAsync("/api/sessions");
