@@ -35,20 +35,3 @@ internal static class OperationsInstruments
             },
         };
 }
-
-/// <summary>What a measurement feeds in the current second.</summary>
-internal enum MeasuredKind
-{
-    SessionsOpened,
-    SessionsClosed,
-    Handoffs,
-    TurnDuration,
-    Enqueued,
-    Assigned,
-    WaitTime,
-    SlaBreaches,
-    ClaimsGranted,
-    ClaimsDenied,
-    ClaimsBusy,
-    HttpDuration,
-}

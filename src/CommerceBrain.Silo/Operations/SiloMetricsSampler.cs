@@ -6,7 +6,7 @@ namespace CommerceBrain.Silo.Operations;
 /// <summary>
 /// This silo's side of the operations page: a <see cref="MeterListener"/> over the modules' instruments and ASP.NET
 /// Core's request duration, aggregated into 1-s buckets kept for <see cref="OperationsOptions.RetentionSeconds"/> (a
-/// bounded ring). Per measurement it does a dictionary-free dispatch and a few additions under a short lock; everything
+/// bounded ring). Per measurement it finds its bucket by the instrument's state (no lookup of the instrument) and adds under a short lock; everything
 /// else (percentiles, merging silos) happens when the page reads.
 /// </summary>
 public sealed class SiloMetricsSampler : IDisposable
