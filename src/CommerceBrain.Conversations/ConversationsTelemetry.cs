@@ -14,7 +14,16 @@ public static class ConversationsTelemetry
 
     internal static readonly Counter<long> SessionsOpened = Meter.CreateCounter<long>("commercebrain.sessions.opened", description: "Sessions opened.");
 
-    internal static readonly Counter<long> SessionsClosed = Meter.CreateCounter<long>("commercebrain.sessions.closed", description: "Sessions closed by the customer.");
+    /// <summary>Tag on <c>commercebrain.sessions.closed</c>: whether a person ever took part (<see cref="HandledByPerson"/>) or the bot alone served the session (<see cref="HandledByBot"/>).</summary>
+    public const string HandledByTag = "handled_by";
+
+    /// <summary><see cref="HandledByTag"/> value: no hand-over and no agent action in the session.</summary>
+    public const string HandledByBot = "bot";
+
+    /// <summary><see cref="HandledByTag"/> value: the session was handed over or an agent acted on it.</summary>
+    public const string HandledByPerson = "person";
+
+    internal static readonly Counter<long> SessionsClosed = Meter.CreateCounter<long>("commercebrain.sessions.closed", description: "Sessions closed by the customer, by satisfaction and handled_by (bot or person).");
 
     internal static readonly Counter<long> Turns = Meter.CreateCounter<long>("commercebrain.sessions.turns", description: "Customer turns taken, by reply kind.");
 

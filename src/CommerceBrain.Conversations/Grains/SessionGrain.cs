@@ -153,7 +153,8 @@ internal sealed partial class SessionGrain(
         model.ApplyClosed(row, closing.Satisfaction, comment);
         Announce(Lifecycle(SessionLifecycleKind.Closed, row, agent));
         await PublishAsync();
-        ConversationsTelemetry.SessionsClosed.Add(1, new KeyValuePair<string, object?>("satisfaction", closing.Satisfaction));
+        ConversationsTelemetry.SessionsClosed.Add(1, new KeyValuePair<string, object?>("satisfaction", closing.Satisfaction),
+            new KeyValuePair<string, object?>(ConversationsTelemetry.HandledByTag, model.HadPerson ? ConversationsTelemetry.HandledByPerson : ConversationsTelemetry.HandledByBot));
         return model.View();
     }
 

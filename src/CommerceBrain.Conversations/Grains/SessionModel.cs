@@ -65,6 +65,9 @@ internal sealed class SessionModel
 
     public string? Resolution { get; private set; }
 
+    /// <summary>Whether a person ever took part: the session was handed over or an agent acted on it (the automation rate's denominator split).</summary>
+    public bool HadPerson { get; private set; }
+
     public bool IsOpened => Opening is not null;
 
     public static SessionModel Rebuild(string sessionId, IEnumerable<SessionEvent> rows)
@@ -187,6 +190,7 @@ internal sealed class SessionModel
         if (handoff is not null)
         {
             Handoff = handoff;
+            HadPerson = true;
             Status = SessionStatus.WaitingForAgent;
             WaitingGroup = EscalationGroups.For(handoff);
             WaitingForAgentId = null;
@@ -206,6 +210,7 @@ internal sealed class SessionModel
     public void ApplyAgent(SessionEvent row, AgentEventData data)
     {
         LastSeq = row.Seq;
+        HadPerson = true;
         string? systemText = null;
         TranscriptEntry? agentLine = null;
         string? note = null;

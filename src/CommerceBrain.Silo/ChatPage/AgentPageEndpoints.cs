@@ -32,7 +32,7 @@ public static class AgentPageEndpoints
             .AllowAnonymous();
     }
 
-    private static IResult Serve(HttpContext http, IFileProvider provider, string file)
+    internal static IResult Serve(HttpContext http, IFileProvider provider, string file)
     {
         var info = provider.GetFileInfo(file);
         if (!info.Exists)

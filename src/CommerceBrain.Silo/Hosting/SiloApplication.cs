@@ -13,6 +13,8 @@ using CommerceBrain.Identity.Api;
 using CommerceBrain.Nlu;
 using CommerceBrain.Nlu.Api;
 using CommerceBrain.Silo.Cluster;
+using CommerceBrain.Silo.Operations;
+using CommerceBrain.Silo.Operations.Api;
 using CommerceBrain.Silo.Telemetry;
 using CommerceBrain.Storage;
 using Orleans.Dashboard;
@@ -67,7 +69,8 @@ public static class SiloApplication
             .AddConversations(configuration)
             .AddCoupons(configuration)
             .AddCouponsConversionModel(configuration)
-            .AddAgents(configuration);
+            .AddAgents(configuration)
+            .AddOperations(configuration);
         overrideServices?.Invoke(builder.Services);
 
         var app = builder.Build();
@@ -89,6 +92,7 @@ public static class SiloApplication
         app.MapConversationsApi();
         app.MapCouponsApi();
         app.MapAgentsApi();
+        app.MapOperationsApi(dashboard);
         return app;
     }
 
