@@ -138,9 +138,19 @@ public sealed class RunCommand : ILoadCommand
             return await BadInputAsync(error, LoadCommandLine.OneLine(ex.Message));
         }
 
-        Directory.CreateDirectory(directory);
         var logPath = Path.Combine(directory, name + ".log");
-        await using var logFile = new StreamWriter(logPath, append: false, new UTF8Encoding(false)) { AutoFlush = true };
+        StreamWriter logFile;
+        try
+        {
+            Directory.CreateDirectory(directory);
+            logFile = new StreamWriter(logPath, append: false, new UTF8Encoding(false)) { AutoFlush = true };
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            return await BadInputAsync(error, $"--report-dir {directory}: cannot write {logPath}: {LoadCommandLine.OneLine(ex.Message)}");
+        }
+
+        await using var logFileScope = logFile;
         var log = TextWriter.Synchronized(logFile);
         var live = !parse.GetValue(noLive) && LiveProgress.IsSupported(output);
         IRunObserver observer = live ? new LiveProgress() : new PlainProgress(output);
@@ -154,24 +164,30 @@ public sealed class RunCommand : ILoadCommand
             return await BadInputAsync(error, ex.Message);
         }
 
-        // The target, once, before anything else touches it.
-        var unreachable = await TargetProbe.ProbeAsync(targetUri, TimeSpan.FromSeconds(5), cancellationToken);
-        if (unreachable is not null)
-        {
-            await error.WriteLineAsync($"{LoadCommandLine.Prefix}cannot reach {targetUri}: {unreachable}; is the silo running?");
-            return ExitCodes.Failure;
-        }
-
-        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-            $"running {chosen.Name} against {targetUri} for {DurationText.Format(durationValue)} ({scenarios.Count} scenario(s)); log {logPath}"));
         RunResult result;
         try
         {
+            // The target, once, before anything else touches it.
+            var unreachable = await TargetProbe.ProbeAsync(targetUri, TimeSpan.FromSeconds(5), cancellationToken);
+            if (unreachable is not null)
+            {
+                await error.WriteLineAsync($"{LoadCommandLine.Prefix}cannot reach {targetUri}: {unreachable}; is the silo running?");
+                return ExitCodes.Failure;
+            }
+
+            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"running {chosen.Name} against {targetUri} for {DurationText.Format(durationValue)} ({scenarios.Count} scenario(s)); log {logPath}"));
             result = live ? await ((LiveProgress)observer).RunAsync(() => runner.RunAsync(scenarios, cancellationToken)) : await runner.RunAsync(scenarios, cancellationToken);
         }
         catch (LoadRunException ex)
         {
             await error.WriteLineAsync(LoadCommandLine.Prefix + LoadCommandLine.OneLine(ex.Message));
+            return ExitCodes.Failure;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Ctrl+C before the load started (during the probe or an Init): nothing ran, so there is nothing to report.
+            await error.WriteLineAsync(LoadCommandLine.Prefix + "interrupted before the load started");
             return ExitCodes.Failure;
         }
 

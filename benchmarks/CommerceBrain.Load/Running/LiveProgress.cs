@@ -21,7 +21,7 @@ internal sealed class LiveProgress : IRunObserver
         var table = new Table().Border(TableBorder.Rounded).Title("[bold]CommerceBrain load[/]");
         foreach (var column in new[] { "scenario", "phase", "rps", "p50 ms", "p99 ms", "ok", "failed", "elapsed" })
         {
-            table.AddColumn(new TableColumn(column).RightAligned());
+            table.AddColumn(column == "scenario" ? new TableColumn(column) : new TableColumn(column).RightAligned());
         }
 
         T result = default!;

@@ -15,7 +15,7 @@ internal sealed class TimelineSampler
     private readonly long[] lastSample;
     private readonly int[] lastSecond;
     private readonly bool[] finished;
-    // One per scenario: a Recorder only takes back histograms it handed out itself.
+    private readonly int[] lastRow;
     private readonly HistogramBase?[] recycle;
 
     /// <summary>Samples <paramref name="runs"/>, which started at <paramref name="runStartTimestamp"/>.</summary>
@@ -29,7 +29,9 @@ internal sealed class TimelineSampler
         lastSample = new long[runs.Count];
         lastSecond = new int[runs.Count];
         finished = new bool[runs.Count];
+        lastRow = new int[runs.Count];
         recycle = new HistogramBase?[runs.Count];
+        Array.Fill(lastRow, -1);
     }
 
     /// <summary>Rows so far.</summary>
@@ -67,6 +69,7 @@ internal sealed class TimelineSampler
             var failed = run.Stats.Iterations.Failed;
             if ((measuring || done) && !finished[i])
             {
+                // A recorder only takes back histograms it produced: one to recycle per scenario.
                 var interval = run.Stats.TakeInterval(recycle[i]);
                 recycle[i] = interval;
                 var since = lastSample[i] == 0 ? run.MeasureStartTimestamp : lastSample[i];
@@ -76,10 +79,27 @@ internal sealed class TimelineSampler
                 p50 = interval.TotalCount == 0 ? 0 : interval.GetValueAtPercentile(50) / 1000.0;
                 p99 = interval.TotalCount == 0 ? 0 : interval.GetValueAtPercentile(99) / 1000.0;
                 var second = (int)Math.Round((now - run.MeasureStartTimestamp) / (double)Stopwatch.Frequency, MidpointRounding.AwayFromZero);
-                // Timer jitter can round two samples onto one second; each row keeps its own.
-                second = Math.Max(second, lastSecond[i] + 1);
-                rows.Add(new TimelineRow(second, run.Props.Name, ok - lastOk[i], failed - lastFailed[i], p50, p99));
-                lastSecond[i] = second;
+                if (done && lastRow[i] >= 0 && seconds < 0.5)
+                {
+                    // The sliver between the last tick and the end joins the last second instead of plotting as a near-empty one.
+                    var previous = rows[lastRow[i]];
+                    rows[lastRow[i]] = previous with
+                    {
+                        Ok = previous.Ok + (ok - lastOk[i]),
+                        Failed = previous.Failed + (failed - lastFailed[i]),
+                        P50Ms = Math.Max(previous.P50Ms, p50),
+                        P99Ms = Math.Max(previous.P99Ms, p99),
+                    };
+                }
+                else
+                {
+                    // Timer jitter can round two samples onto one second; each row keeps its own.
+                    second = Math.Max(second, lastSecond[i] + 1);
+                    lastRow[i] = rows.Count;
+                    rows.Add(new TimelineRow(second, run.Props.Name, ok - lastOk[i], failed - lastFailed[i], p50, p99));
+                    lastSecond[i] = second;
+                }
+
                 lastOk[i] = ok;
                 lastFailed[i] = failed;
                 lastSample[i] = now;

@@ -215,4 +215,25 @@ public sealed class LoadRunnerTests
         // Intended starts are 20 ms apart whatever the actual scheduling was.
         Assert.Equal(TimeSpan.FromMilliseconds(20 * 49).TotalMilliseconds, (first[49].Item3 - first[0].Item3).TotalMilliseconds, 1);
     }
+
+    [Fact]
+    public async Task Scenarios_run_side_by_side_each_with_its_own_statistics_and_timeline()
+    {
+        var fast = Scenario.Create("fast", _ => Task.FromResult(Response.Ok()))
+            .WithLoadSimulations(Simulation.Inject(100, Second, TimeSpan.FromSeconds(2)))
+            .WithoutWarmUp();
+        var failing = Scenario.Create("failing", _ => Task.FromResult(Response.Fail("503", "busy")))
+            .WithLoadSimulations(Simulation.Pause(TimeSpan.FromMilliseconds(200)), Simulation.Burst(30, TimeSpan.FromSeconds(2)))
+            .WithoutWarmUp();
+
+        var result = await Runner().RunAsync([fast, failing], CancellationToken.None).WaitAsync(TimeSpan.FromMinutes(1));
+
+        Assert.Equal(["fast", "failing"], result.Scenarios.Select(s => s.Name));
+        Assert.Equal((200L, 0L), (result.Scenarios[0].Iterations.Ok, result.Scenarios[0].Iterations.Failed));
+        Assert.Equal((0L, 30L), (result.Scenarios[1].Iterations.Ok, result.Scenarios[1].Iterations.Failed));
+        // The timeline's rows add up to each scenario's totals.
+        Assert.Equal(200, result.Timeline.Where(r => r.Scenario == "fast").Sum(r => r.Ok));
+        Assert.Equal(30, result.Timeline.Where(r => r.Scenario == "failing").Sum(r => r.Failed));
+        Assert.All(result.Timeline.GroupBy(r => r.Scenario), g => Assert.Equal(g.Select(r => r.Second).Distinct().Count(), g.Count()));
+    }
 }
