@@ -7,7 +7,11 @@ namespace CommerceBrain.Load.Double11;
 /// </summary>
 public sealed class AgentDesk(SiloClient silo, AckJournal journal, Double11Options options, TextWriter log) : IAsyncDisposable
 {
+    /// <summary>How long agents may finish sessions in hand once the run is over.</summary>
+    public static readonly TimeSpan Grace = TimeSpan.FromSeconds(5);
+
     private readonly CancellationTokenSource stop = new();
+    private readonly CancellationTokenSource drain = new();
     private readonly List<SimulatedAgent> agents = [];
     private readonly List<Task> loops = [];
 
@@ -27,17 +31,18 @@ public sealed class AgentDesk(SiloClient silo, AckJournal journal, Double11Optio
             async (agent, ct) => await agent.GoOnlineAsync(ct));
         foreach (var agent in agents)
         {
-            loops.Add(agent.RunAsync(stop.Token));
+            loops.Add(agent.RunAsync(stop.Token, drain.Token));
         }
     }
 
-    /// <summary>Stops the loops, waits for sessions in hand to finish (bounded by the run's wait timeout) and sets every agent offline.</summary>
+    /// <summary>Stops the loops, gives sessions in hand <see cref="Grace"/> to finish and sets every agent offline.</summary>
     public async ValueTask DisposeAsync()
     {
         await stop.CancelAsync();
+        drain.CancelAfter(Grace);
         try
         {
-            await Task.WhenAll(loops).WaitAsync(options.WaitTimeout + TimeSpan.FromSeconds(10));
+            await Task.WhenAll(loops).WaitAsync(Grace + TimeSpan.FromSeconds(30));
         }
         catch (TimeoutException)
         {
@@ -47,5 +52,6 @@ public sealed class AgentDesk(SiloClient silo, AckJournal journal, Double11Optio
         using var offline = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         await Parallel.ForEachAsync(agents, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (agent, _) => await agent.GoOfflineAsync(offline.Token));
         stop.Dispose();
+        drain.Dispose();
     }
 }

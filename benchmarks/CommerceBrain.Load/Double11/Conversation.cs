@@ -51,6 +51,25 @@ public sealed class Conversation
         return answer;
     }
 
+    /// <summary>
+    /// Closes the session of a failed iteration (best effort, not a step) and returns <paramref name="failure"/>: a
+    /// session left waiting for a person would hold one of the simulated agents until its wait timeout.
+    /// </summary>
+    public async Task<Response> AbandonAsync(Response failure)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+        try
+        {
+            await run.Silo.CloseSessionAsync(Token, SessionId, 1, timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            // The silo is too slow to close it now; the failure is what the iteration reports anyway.
+        }
+
+        return failure;
+    }
+
     /// <summary>Closes the session with a satisfaction score.</summary>
     public async Task<Response> CloseAsync(int satisfaction, CancellationToken cancellationToken) =>
         (await run.Silo.CloseSessionAsync(Token, SessionId, satisfaction, cancellationToken)).Response;

@@ -2,7 +2,8 @@ namespace CommerceBrain.Load.Double11;
 
 /// <summary>
 /// <c>faq</c>: a customer opens a session (in the shop for a shop question), asks a platform or shop FAQ question in a
-/// paraphrase of the driver's, and closes. The check: the bot answered itself — a reply, no hand-over, the session still
+/// paraphrase of the driver's, and closes (customers without a high-value recent order: see
+/// <see cref="DemoCustomers.PickForFaqAsync"/>). The check: the bot answered itself — a reply, no hand-over, the session still
 /// with the bot. The step's status code is the reply's kind (answer, clarify, form, fallback), so the report shows how
 /// the paraphrases landed.
 /// </summary>
@@ -17,10 +18,10 @@ public static class FaqScenario
         var ct = context.CancellationToken;
         var question = Pick(run, context.Random);
         var text = Paraphraser.Paraphrase(question.Question, context.Random);
-        var customer = run.Customers.Pick(context.Random);
         Conversation? conversation = null;
         var open = await Step.Run("open", context, async () =>
         {
+            var customer = await run.Customers.PickForFaqAsync(context.Random, ct);
             var opened = await Conversation.OpenAsync(run, customer, question.MerchantId, ct);
             conversation = opened.Value;
             return opened.Response;
@@ -48,7 +49,7 @@ public static class FaqScenario
         });
         if (ask.IsError)
         {
-            return ask;
+            return await conversation!.AbandonAsync(ask);
         }
 
         return await Step.Run("close", context, () => conversation!.CloseAsync(5, ct));

@@ -55,7 +55,7 @@ public static class HandoffScenario
         });
         if (ask.IsError)
         {
-            return ask;
+            return await conversation!.AbandonAsync(ask);
         }
 
         await using var stream = await run.Silo.OpenStreamAsync(conversation!.Token, conversation.SessionId, askedAt, ct);
@@ -66,7 +66,7 @@ public static class HandoffScenario
         });
         if (attached.IsError)
         {
-            return attached;
+            return await conversation!.AbandonAsync(attached);
         }
 
         var reply = await Step.Run("agent_reply_seen", context, async () =>
@@ -83,10 +83,10 @@ public static class HandoffScenario
         });
         if (reply.IsError)
         {
-            return reply;
+            return await conversation!.AbandonAsync(reply);
         }
 
-        return await Step.Run("resolved", context, async () =>
+        var resolved = await Step.Run("resolved", context, async () =>
         {
             try
             {
@@ -103,5 +103,6 @@ public static class HandoffScenario
                     : Response.Fail("not_resolved", $"the stream ended ({stream.Ended}) and the session is {session.Ok.Status}");
             }
         });
+        return resolved.IsError ? await conversation.AbandonAsync(resolved) : resolved;
     }
 }

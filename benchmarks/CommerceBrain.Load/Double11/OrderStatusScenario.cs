@@ -56,7 +56,7 @@ public static class OrderStatusScenario
         });
         if (ask.IsError)
         {
-            return ask;
+            return await conversation!.AbandonAsync(ask);
         }
 
         var answered = asked!.Reply!;
@@ -75,7 +75,7 @@ public static class OrderStatusScenario
             });
             if (fill.IsError)
             {
-                return fill;
+                return await conversation!.AbandonAsync(fill);
             }
         }
         else
@@ -86,7 +86,7 @@ public static class OrderStatusScenario
             var check = named is null ? Response.Fail("wrong_order", "the answer names none of the customer's orders") : Check(answered, named, 0);
             if (check.IsError)
             {
-                return check;
+                return await conversation!.AbandonAsync(check);
             }
         }
 

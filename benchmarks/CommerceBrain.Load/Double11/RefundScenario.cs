@@ -76,7 +76,7 @@ public static partial class RefundScenario
         });
         if (request.IsError)
         {
-            return request;
+            return await conversation!.AbandonAsync(request);
         }
 
         var recorded = await Step.Run("recorded", context, async () =>
@@ -98,7 +98,7 @@ public static partial class RefundScenario
         });
         if (recorded.IsError)
         {
-            return recorded;
+            return await conversation!.AbandonAsync(recorded);
         }
 
         return await Step.Run("close", context, () => conversation!.CloseAsync(5, ct));

@@ -57,8 +57,11 @@ public sealed class SimulatedAgent(string id, SiloClient silo, AckJournal journa
         }
     }
 
-    /// <summary>Polls for assignments until <paramref name="stop"/>, then waits for the sessions in hand.</summary>
-    public async Task RunAsync(CancellationToken stop)
+    /// <summary>
+    /// Polls for assignments until <paramref name="stop"/>, then waits for the sessions in hand; <paramref name="drain"/>
+    /// abandons those (the run is over and their customers are gone).
+    /// </summary>
+    public async Task RunAsync(CancellationToken stop, CancellationToken drain)
     {
         while (!stop.IsCancellationRequested)
         {
@@ -69,7 +72,7 @@ public sealed class SimulatedAgent(string id, SiloClient silo, AckJournal journa
                 {
                     foreach (var session in me.Ok.Assigned)
                     {
-                        _ = handling.GetOrAdd(session, s => Task.Run(() => HandleAsync(s)));
+                        _ = handling.GetOrAdd(session, s => Task.Run(() => HandleAsync(s, drain)));
                     }
                 }
                 else
@@ -90,9 +93,10 @@ public sealed class SimulatedAgent(string id, SiloClient silo, AckJournal journa
 
     // The sessions run on their own timeout rather than the run's token: a customer mid-hand-over at the end of the
     // run still gets the reply and the resolution the journal and the step are waiting for.
-    private async Task HandleAsync(string sessionId)
+    private async Task HandleAsync(string sessionId, CancellationToken drain)
     {
-        using var timeout = new CancellationTokenSource(options.WaitTimeout * 2);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(drain);
+        timeout.CancelAfter(options.WaitTimeout * 2);
         var ct = timeout.Token;
         try
         {
@@ -109,11 +113,21 @@ public sealed class SimulatedAgent(string id, SiloClient silo, AckJournal journa
                 StreamEvent? message = null;
                 try
                 {
-                    message = await stream.WaitForAsync(e => e.Lines.Any(l => l.Author == "customer"), options.WaitTimeout, ct);
+                    message = await stream.WaitForAsync(e => e.Lines.Any(l => l.Author == "customer") || e.Status == "closed", options.WaitTimeout, ct);
                 }
                 catch (TimeoutException)
                 {
                     log.WriteLine($"double11: agent {id}: no customer message in {sessionId} within {options.WaitTimeout}; resolving");
+                }
+                catch (System.Net.WebSockets.WebSocketException) when (!ct.IsCancellationRequested)
+                {
+                    // The stream ended before the customer wrote (the customer closed the session): nothing to answer.
+                    log.WriteLine($"double11: agent {id}: the stream of {sessionId} ended before a customer message ({stream.Ended})");
+                }
+
+                if (message?.Status == "closed")
+                {
+                    return;
                 }
 
                 if (message is not null)
@@ -131,6 +145,10 @@ public sealed class SimulatedAgent(string id, SiloClient silo, AckJournal journa
             {
                 Fail($"resolve {sessionId}: {resolve.Response.StatusCode} {resolve.Response.Message}");
             }
+        }
+        catch (OperationCanceledException) when (drain.IsCancellationRequested)
+        {
+            log.WriteLine($"double11: agent {id}: the run is over; left session {sessionId}");
         }
         catch (Exception ex) when (ex is OperationCanceledException or System.Net.WebSockets.WebSocketException or SiloCallException or HttpRequestException)
         {
