@@ -10,16 +10,21 @@ internal static class MachineInfo
     public static string Describe()
     {
         var cpu = "unknown CPU";
+        var cores = 0;
         try
         {
             if (File.Exists("/proc/cpuinfo"))
             {
                 foreach (var line in File.ReadLines("/proc/cpuinfo"))
                 {
-                    if (line.StartsWith("model name", StringComparison.Ordinal))
+                    if (line.StartsWith("model name", StringComparison.Ordinal) && cpu == "unknown CPU")
                     {
                         cpu = line[(line.IndexOf(':', StringComparison.Ordinal) + 1)..].Trim();
-                        break;
+                    }
+
+                    if (line.StartsWith("processor", StringComparison.Ordinal))
+                    {
+                        cores++;
                     }
                 }
             }
@@ -28,7 +33,10 @@ internal static class MachineInfo
         {
         }
 
-        return $"{Environment.MachineName}: {cpu}, {Environment.ProcessorCount} logical cores, {RuntimeInformation.OSDescription}, .NET {Environment.Version}";
+        // ProcessorCount honours CPU affinity (taskset), so it tells what the driver itself was given.
+        var machineCores = Math.Max(cores, Environment.ProcessorCount);
+        var driverCores = Environment.ProcessorCount == machineCores ? "" : $" (driver pinned to {Environment.ProcessorCount})";
+        return $"{Environment.MachineName}: {cpu}, {machineCores} logical cores{driverCores}, {RuntimeInformation.OSDescription}, .NET {Environment.Version}";
     }
 
     /// <summary>COMMERCEBRAIN_COMMIT, else the short commit of the current directory's git checkout, else "unknown".</summary>

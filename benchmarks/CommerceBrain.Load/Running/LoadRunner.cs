@@ -9,6 +9,12 @@ namespace CommerceBrain.Load.Running;
 /// </summary>
 internal sealed class LoadRunner(RunLimits limits, int seed, TextWriter log, IRunObserver? observer = null)
 {
+    /// <summary>Longest an Init may take (it may create campaigns and mint thousands of tokens).</summary>
+    public static readonly TimeSpan InitTimeout = TimeSpan.FromMinutes(10);
+
+    /// <summary>Longest a Clean may take.</summary>
+    public static readonly TimeSpan CleanTimeout = TimeSpan.FromMinutes(2);
+
     /// <summary>Checks the scenarios against the limits; throws <see cref="LoadRunException"/> with one line.</summary>
     public void Validate(IReadOnlyList<ScenarioProps> scenarios)
     {
@@ -59,7 +65,10 @@ internal sealed class LoadRunner(RunLimits limits, int seed, TextWriter log, IRu
 
             try
             {
-                await run.Props.Init(new InitContext(run, cancellationToken)).ConfigureAwait(false);
+                // Bounded like everything else in a run: its context's token is cancelled when the time is up.
+                using var initCts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                initCts.CancelAfter(InitTimeout);
+                await run.Props.Init(new InitContext(run, initCts.Token)).WaitAsync(InitTimeout, cancellationToken).ConfigureAwait(false);
             }
             catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
             {
@@ -100,7 +109,8 @@ internal sealed class LoadRunner(RunLimits limits, int seed, TextWriter log, IRu
 
             try
             {
-                await run.Props.Clean(new InitContext(run, CancellationToken.None)).ConfigureAwait(false);
+                using var cleanCts = new CancellationTokenSource(CleanTimeout);
+                await run.Props.Clean(new InitContext(run, cleanCts.Token)).WaitAsync(CleanTimeout).ConfigureAwait(false);
             }
             catch (Exception ex)
             {

@@ -1,18 +1,5 @@
 namespace CommerceBrain.Load.Simulations;
 
-/// <summary>How a planned stretch runs.</summary>
-internal enum SegmentModel
-{
-    /// <summary>Nothing runs.</summary>
-    Pause,
-
-    /// <summary>A scheduler releases iterations at their intended times.</summary>
-    Open,
-
-    /// <summary>A number of copies loop.</summary>
-    Closed,
-}
-
 /// <summary>
 /// One stretch of a scenario's schedule in pure numbers: open stretches move linearly from <see cref="StartRate"/> to
 /// <see cref="EndRate"/> iterations/s (plus <see cref="Burst"/> at the start); closed ones from <see cref="StartCopies"/>

@@ -236,4 +236,25 @@ public sealed class LoadRunnerTests
         Assert.Equal(30, result.Timeline.Where(r => r.Scenario == "failing").Sum(r => r.Failed));
         Assert.All(result.Timeline.GroupBy(r => r.Scenario), g => Assert.Equal(g.Select(r => r.Second).Distinct().Count(), g.Count()));
     }
+
+    [Fact]
+    public async Task Ramping_constant_runs_iterations_only_on_copies_up_to_its_target()
+    {
+        var copies = new ConcurrentDictionary<int, int>();
+        var scenario = Scenario.Create("ramp", async context =>
+            {
+                copies.AddOrUpdate(context.ScenarioCopyNumber, 1, (_, n) => n + 1);
+                await Task.Yield();
+                return Response.Ok();
+            })
+            .WithLoadSimulations(Simulation.RampingConstant(3, TimeSpan.FromMilliseconds(300)), Simulation.KeepConstant(3, TimeSpan.FromMinutes(10)))
+            .WithoutWarmUp()
+            .WithMaxIterations(500);
+
+        var result = await Runner().RunAsync([scenario], CancellationToken.None).WaitAsync(TimeSpan.FromMinutes(1));
+
+        Assert.Equal(500, result.Scenarios[0].Iterations.Ok);
+        Assert.Equal(500, copies.Values.Sum());
+        Assert.All(copies.Keys, copy => Assert.InRange(copy, 0, 2));
+    }
 }

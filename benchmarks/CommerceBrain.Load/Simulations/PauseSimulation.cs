@@ -1,0 +1,9 @@
+namespace CommerceBrain.Load;
+
+/// <summary>Nothing runs for the stretch.</summary>
+public sealed record PauseSimulation : LoadSimulation
+{
+    internal PauseSimulation(TimeSpan during) : base(during)
+    {
+    }
+}
