@@ -27,7 +27,8 @@ public static class Step
             response = Failures.From(ex, context.CancellationToken);
         }
 
-        if (runner is { Measured: true })
+        // Like iterations, steps cut off by the end of the run are not outcomes of the system under test.
+        if (runner is { Measured: true } && !(response.IsError && context.CancellationToken.IsCancellationRequested))
         {
             runner.Stats.Step(name).Record(LatencyClock.Micros(start, Stopwatch.GetTimestamp()), response);
         }

@@ -121,11 +121,11 @@ public sealed class LoadRunnerTests
     {
         // Bodies never finish on their own: the first two fill the cap, the other eight of the burst are dropped, and
         // the two are cancelled when the drain times out (cut-off iterations are not outcomes of the target).
-        var scenario = Scenario.Create("stuck", async context =>
+        var scenario = Scenario.Create("stuck", context => Step.Run("wait", context, async () =>
             {
                 await Task.Delay(Timeout.Infinite, context.CancellationToken);
                 return Response.Ok();
-            })
+            }))
             .WithLoadSimulations(Simulation.Burst(10, TimeSpan.FromMilliseconds(1)))
             .WithoutWarmUp();
         var limits = RunLimits.Default with { MaxInFlight = 2, DrainTimeout = TimeSpan.FromMilliseconds(50) };
@@ -136,6 +136,7 @@ public sealed class LoadRunnerTests
         Assert.Equal(0, it.Ok);
         Assert.Equal(8, it.Failed);
         Assert.Equal((new ErrorKey(Failures.DroppedStatus, Failures.DroppedMessage), 8L), Assert.Single(it.Errors));
+        Assert.Empty(result.Scenarios[0].Steps);   // the two cut-off steps are not recorded either
     }
 
     [Fact]
