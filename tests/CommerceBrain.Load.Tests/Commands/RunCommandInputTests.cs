@@ -9,7 +9,7 @@ public sealed class RunCommandInputTests : IDisposable
     private readonly string dir = Directory.CreateTempSubdirectory("load-cli-").FullName;
 
     [Theory]
-    [InlineData("unknown profile 'storm'; known: http", "--profile", "storm")]
+    [InlineData("unknown profile 'storm'; known: http, double11", "--profile", "storm")]
     [InlineData("--rate 0: must be a number > 0", "--rate", "0")]
     [InlineData("--rate -5: must be a number > 0", "--rate", "-5")]
     [InlineData("--rate fast: must be a number > 0", "--rate", "fast")]
