@@ -1,0 +1,513 @@
+#!/usr/bin/env bash
+# The whole load report in one command (issue 10): a fresh silo on a throw-away PostgreSQL server, the HTTP ceiling and
+# the load driver's agreement with wrk, the Double-11 profile at the highest rate this machine sustains, the baselines
+# (pgbench, Redis flash-sale Lua, fastText) in the same run, then the profile against three silos behind haproxy with
+# one silo SIGKILLed mid-peak; rewrites the run-all block of docs/benchmarks.md and docs/load/double11-*.{md,json,svg}.
+#
+#   benchmarks/run-all.sh [--duration 10m] [--cluster-duration 5m] [--rate auto|N] [--quick] [--docs DIR]
+#
+#   --duration D          the Double-11 profile against one silo (default 10m; s, m or h)
+#   --cluster-duration D  the profile against the three-silo cluster (default 5m)
+#   --rate auto|N         peak iterations/s of the profile; auto (default) probes the highest rate with 0 errors and
+#                         p99 <= 1 s in short constant-rate runs and uses 80 % of it
+#   --quick               a trial of the script: 1-minute profile, 30-s cluster run, 10-s probes and baselines
+#   --docs DIR            where reports and benchmarks.md go (default <repo>/docs; reports in DIR/load)
+#
+# Steps: (1) tools check (as root, missing Debian packages are apt-get installed), Release build, PostgreSQL, one silo
+# (Development for the dev token endpoint, dashboard off, one signing key for every silo of the run); (2) wrk and the
+# driver's `http` profile on /health/live, same connections and duration, generator on CPU 0 and silo on CPU 1;
+# (3) rate probe; (4) Double-11 on the silo with --journal, then `verify`; (5) pgbench -S / -N, redis-benchmark EVALSHA
+# of benchmarks/claims/flash_sale.lua, fastText predictions/s (Banking77); (6) three `serve --cluster` silos behind
+# haproxy, the profile through haproxy, SIGKILL of one silo at mid-peak, `verify` through haproxy; (7) docs.
+# Exits 1 when a check failed (driver vs wrk over 10 %, lost acknowledged writes, a step that could not run).
+# Takes --duration + --cluster-duration + about 10 minutes (builds, start-ups, probes, baselines) on 2 cores.
+# Environment: PG_PORT (55474), HTTP_BASE (18400), SILO_BASE (12400), PROFILE (double11), HTTP_CONNECTIONS (64),
+# HTTP_SECONDS (20), PROBE_SECONDS (20), PROBE_START (20), PROBE_FACTOR (1.5), PROBE_STEPS (10), PEAK_AT (fraction of
+# the profile's duration at mid-peak), BASELINE_SECONDS (20), PGBENCH_CLIENTS (16), PGBENCH_SCALE (10),
+# NLU_BENCH_DATA (<repo>/../shared/data), PGBIN, NO_BUILD=1, KEEP_WORK=1.
+set -euo pipefail
+
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+# shellcheck source=benchmarks/lib.sh
+source "$root/benchmarks/lib.sh"
+
+duration=10m
+cluster_duration=5m
+rate_arg=auto
+quick=0
+docs_dir=$root/docs
+command_line="benchmarks/run-all.sh"
+while [[ $# -gt 0 ]]; do
+    case $1 in
+        --duration) duration=${2:?}; command_line+=" --duration $2"; shift 2 ;;
+        --cluster-duration) cluster_duration=${2:?}; command_line+=" --cluster-duration $2"; shift 2 ;;
+        --rate) rate_arg=${2:?}; command_line+=" --rate $2"; shift 2 ;;
+        --quick) quick=1; command_line+=" --quick"; shift ;;
+        --docs) docs_dir=$(cd "${2:?}" && pwd); command_line+=" --docs $2"; shift 2 ;;
+        -h|--help) sed -n '2,31p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        *) echo "run-all.sh: unknown argument '$1' (see --help)" >&2; exit 2 ;;
+    esac
+done
+
+# to_seconds 10m → 600 (s, m, h or plain seconds).
+to_seconds() {
+    [[ $1 =~ ^([0-9]+)([smh]?)$ ]] || { echo "run-all.sh: '$1' is not a duration like 90s, 10m or 1h" >&2; exit 2; }
+    case ${BASH_REMATCH[2]} in
+        m) echo $(( BASH_REMATCH[1] * 60 )) ;;
+        h) echo $(( BASH_REMATCH[1] * 3600 )) ;;
+        *) echo $(( BASH_REMATCH[1] )) ;;
+    esac
+}
+if [[ $quick == 1 ]]; then
+    [[ $command_line == *--duration* ]] || duration=1m
+    [[ $command_line == *--cluster-duration* ]] || cluster_duration=30s
+fi
+duration_s=$(to_seconds "$duration")
+cluster_s=$(to_seconds "$cluster_duration")
+(( duration_s > 0 && cluster_s >= 20 )) || { echo "run-all.sh: --duration must be > 0 and --cluster-duration at least 20s" >&2; exit 2; }
+[[ $rate_arg == auto || $rate_arg =~ ^[0-9]+(\.[0-9]+)?$ ]] || { echo "run-all.sh: --rate takes auto or a positive number" >&2; exit 2; }
+[[ $rate_arg == auto ]] || awk -v r="$rate_arg" 'BEGIN { exit !(r > 0) }' || { echo "run-all.sh: --rate must be > 0" >&2; exit 2; }
+
+pg_port=${PG_PORT:-55474}
+http_base=${HTTP_BASE:-18400}
+silo_base=${SILO_BASE:-12400}
+profile=${PROFILE:-double11}
+http_connections=${HTTP_CONNECTIONS:-64}
+http_seconds=${HTTP_SECONDS:-$([[ $quick == 1 ]] && echo 10 || echo 20)}
+probe_seconds=${PROBE_SECONDS:-$([[ $quick == 1 ]] && echo 10 || echo 20)}
+probe_start=${PROBE_START:-20}
+probe_factor=${PROBE_FACTOR:-1.5}
+probe_steps=${PROBE_STEPS:-$([[ $quick == 1 ]] && echo 3 || echo 10)}
+# Where the profile is at mid-peak, as a fraction of its duration (the Double-11 shape: everyday → 10× peak → back).
+peak_at=${PEAK_AT:-0.5}
+baseline_seconds=${BASELINE_SECONDS:-$([[ $quick == 1 ]] && echo 5 || echo 20)}
+pgbench_clients=${PGBENCH_CLIENTS:-16}
+pgbench_scale=${PGBENCH_SCALE:-10}
+ft_epochs=$([[ $quick == 1 ]] && echo 5 || echo 50)
+nlu_data=${NLU_BENCH_DATA:-$root/../shared/data}
+pgbin=${PGBIN:-$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)}
+silo_dll=$root/src/CommerceBrain.Silo/bin/Release/net10.0/commercebrain.dll
+load_project=benchmarks/CommerceBrain.Load
+load_dll=$root/$load_project/bin/Release/net10.0/CommerceBrain.Load.dll
+py="python3 $root/benchmarks/run_all.py"
+
+work=$(mktemp -d "${TMPDIR:-/tmp}/cb-run-all.XXXXXX")
+log=${TMPDIR:-/tmp}/cb-run-all-$(date -u +%Y%m%d-%H%M%S).log
+results=$work/results.json
+silo_pid=
+pgdata=
+redis_port=
+haproxy_pid=
+driver_pid=
+declare -a silo_pids=() failures=()
+
+cleanup() {
+    local pid
+    for pid in $driver_pid $haproxy_pid "${silo_pids[@]}"; do
+        [[ -n $pid ]] && kill -9 "$pid" 2>/dev/null || true
+    done
+    stop_redis
+    silo_pid=
+    if [[ -n ${KEEP_WORK:-} ]]; then
+        local keep=$work; work=
+        stop_silo_and_postgres
+        echo "== work directory kept: $keep" >&2
+    else
+        stop_silo_and_postgres
+    fi
+    echo "== console log: $log" >&2
+}
+trap cleanup EXIT
+
+exec > >(tee "$log") 2>&1
+
+json_str() { python3 -c 'import json,sys; print(json.dumps(sys.argv[1]))' "$1"; }
+put() { $py put "$results" "$1" "$2"; }
+fail() {   # a failed check: printed loudly, listed at the end, the run goes on
+    failures+=("$1")
+    echo
+    echo "!!!!!!!!!! FAILED: $1"
+    echo
+}
+# calc EXPRESSION: awk arithmetic on the script's numbers.
+calc() { awk "BEGIN { printf \"%s\", $1 }"; }
+
+# ---- 1. tools, build, PostgreSQL, one silo ----
+declare -A package_of=([wrk]=wrk [pgbench]=postgresql [redis-server]=redis-server [redis-benchmark]=redis-tools
+                       [redis-cli]=redis-tools [fasttext]=fasttext [haproxy]=haproxy [taskset]=util-linux
+                       [curl]=curl [python3]=python3)
+missing=()
+for tool in wrk pgbench redis-server redis-benchmark redis-cli fasttext haproxy taskset curl python3; do
+    command -v "$tool" >/dev/null || missing+=("$tool")
+done
+[[ -x ${pgbin:-/nonexistent}/initdb ]] || missing+=(initdb)
+package_of[initdb]=postgresql
+if [[ ${#missing[@]} -gt 0 ]]; then
+    packages=$(for tool in "${missing[@]}"; do echo "${package_of[$tool]}"; done | sort -u | paste -sd ' ')
+    if [[ $(id -u) == 0 ]] && command -v apt-get >/dev/null; then
+        echo "== missing: ${missing[*]}; installing the Debian packages: apt-get install -y $packages"
+        DEBIAN_FRONTEND=noninteractive apt-get install -y -q $packages >"$work/apt.log" 2>&1 \
+            || { DEBIAN_FRONTEND=noninteractive apt-get update -q >>"$work/apt.log" 2>&1 && DEBIAN_FRONTEND=noninteractive apt-get install -y -q $packages >>"$work/apt.log" 2>&1; } \
+            || { tail -n 20 "$work/apt.log" >&2; echo "run-all.sh: apt-get install $packages failed (above)" >&2; exit 1; }
+        pgbin=${PGBIN:-$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)}
+    else
+        echo "run-all.sh: missing ${missing[*]}; install the Debian packages: apt-get install $packages" >&2
+        exit 1
+    fi
+fi
+need dotnet "install the .NET 10 SDK"
+
+machine_header
+echo "command: $command_line"
+echo "console log: $log"
+cpu_model=$(lscpu | sed -n 's/^Model name:[[:space:]]*//p' | head -n 1)
+tools="dotnet $(dotnet --version), $(wrk --version 2>&1 | head -n 1 | cut -d ' ' -f 1-2 || true), PostgreSQL $("$pgbin/postgres" --version | awk '{print $NF}') (pgbench), $(redis-server --version | cut -d ' ' -f 1-3), fastText $(dpkg-query -W -f '${Version}' fasttext 2>/dev/null || echo '?'), $(haproxy -v | head -n 1 | cut -d ' ' -f 1-3)"
+echo "tools: $tools"
+put command "$(json_str "$command_line")"
+put quick "$([[ $quick == 1 ]] && echo true || echo false)"
+put profile "$(json_str "$profile")"
+put started "$(json_str "$(date -u '+%Y-%m-%d %H:%M UTC')")"
+put commit "$(json_str "$(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo unknown)$(git -C "$root" diff --quiet HEAD 2>/dev/null || echo ' (with uncommitted changes)')")"
+put machine "$(python3 -c 'import json,sys; print(json.dumps(dict(zip(["cpu", "nproc", "memory", "kernel", "load_start", "tools"], sys.argv[1:]))))' \
+    "${cpu_model:-unknown CPU}" "$(nproc)" "$(awk '/MemTotal/ {printf "%.0f GiB", $2 / 1048576}' /proc/meminfo)" "$(uname -sr)" "$(cut -d ' ' -f 1-3 /proc/loadavg)" "$tools")"
+
+driver_ok=1
+if [[ -f $root/$load_project/CommerceBrain.Load.csproj ]]; then
+    build_release src/CommerceBrain.Silo "$load_project"
+else
+    build_release src/CommerceBrain.Silo
+    driver_ok=0
+    fail "the load driver ($load_project) is not in this tree: every driver step is skipped"
+fi
+[[ $driver_ok == 0 || -f $load_dll ]] || { driver_ok=0; fail "the driver was built but $load_dll is missing"; }
+
+echo "== throw-away PostgreSQL on 127.0.0.1:$pg_port"
+start_postgres "$pg_port" single 400
+"$pgbin/psql" -X -q -h 127.0.0.1 -p "$pg_port" -U postgres -c "CREATE DATABASE cluster" -c "CREATE DATABASE pgbench" postgres
+echo "   $("$pgbin/psql" -X -At -h 127.0.0.1 -p "$pg_port" -U postgres -c "SELECT version()" postgres | cut -d, -f1)"
+
+# Every silo of the run signs and accepts the same tokens (a token minted through one silo works on the others), and
+# shares one model directory (the first silo trains the demo models, the others load them).
+CommerceBrain__Identity__SigningKey=$(head -c 48 /dev/urandom | base64 -w 0)
+export CommerceBrain__Identity__SigningKey
+export CommerceBrain__Nlu__ModelDirectory=$work/models
+# Dashboard off as in production; the per-client rate limit stays in the request path, raised above what one simulated
+# customer sends.
+export CommerceBrain__Dashboard__Enabled=false CommerceBrain__RateLimits__PermitsPerSecond=1000000 CommerceBrain__RateLimits__Burst=1000000
+
+# start_silo NAME HTTP_PORT SILO_PORT DATABASE [serve options...]: sets silo_pid; log in $work/silo-NAME.log.
+start_silo() {
+    local name=$1 http=$2 port=$3 database=$4
+    shift 4
+    dotnet "$silo_dll" serve --environment Development --urls "http://127.0.0.1:$http" --data-dir "$work/data-$name" \
+        --silo-port "$port" --storage PostgreSql --connection-string "Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=$database" \
+        "$@" > "$work/silo-$name.log" 2>&1 &
+    silo_pid=$!
+    disown "$silo_pid"   # no "Killed" notice when the cluster run SIGKILLs one
+    silo_pids+=("$silo_pid")
+}
+
+# driver ARGS...: the load driver (after the build; dotnet run would build again).
+driver() { dotnet "$load_dll" "$@"; }
+
+url=http://127.0.0.1:$http_base
+echo "== one silo: $url (PostgreSQL database 'single', logs in $work)"
+started=$(date +%s)
+start_silo single "$http_base" "$silo_base" single
+single_pid=$silo_pid
+wait_ready "$url" "$single_pid" "$work/silo-single.log"
+echo "   ready after $(( $(date +%s) - started )) s (models trained, demo data seeded)"
+
+# ---- 2. HTTP ceiling and driver agreement ----
+echo "== HTTP ceiling: GET /health/live, $http_connections connections, ${http_seconds} s each, wrk then the driver's http profile"
+put http "$(printf '{"connections": %s, "seconds": %s}' "$http_connections" "$http_seconds")"
+generator=()
+if [[ $(nproc) -ge 2 ]]; then
+    taskset -a -p -c 1 "$single_pid" >/dev/null
+    generator=(taskset -c 0)
+    put http.pinning '"generator on CPU 0, silo on CPU 1 (taskset)"'
+    echo "   generator pinned to CPU 0, silo (all its threads) to CPU 1"
+else
+    put http.pinning '"one CPU: generator and silo share it"'
+fi
+"${generator[@]}" wrk -t 1 -c "$http_connections" -d 3s "$url/health/live" > /dev/null 2>&1 || true   # warm-up
+"${generator[@]}" wrk -t 1 -c "$http_connections" -d "${http_seconds}s" --latency "$url/health/live" > "$work/wrk-live.txt" 2>&1 || true
+sed 's/^/    /' "$work/wrk-live.txt"
+wrk_rps=$(awk '/^Requests\/sec:/ {print $2}' "$work/wrk-live.txt")
+wrk_mean=$(wrk_mean_ms "$work/wrk-live.txt")
+wrk_p99=$(wrk_p99_ms "$work/wrk-live.txt")
+if [[ -n $wrk_rps && -n $wrk_mean ]]; then
+    put http.wrk "$(printf '{"rps": %s, "mean_ms": %s, "p99_ms": %s}' "$wrk_rps" "$wrk_mean" "${wrk_p99:-null}")"
+else
+    fail "wrk on /health/live gave no figures (output above)"
+fi
+if [[ $driver_ok == 1 ]]; then
+    if "${generator[@]}" dotnet "$load_dll" run --profile http --target "$url" --connections "$http_connections" \
+        --duration "${http_seconds}s" --path /health/live --report-dir "$work/reports" --report-name http --no-live \
+        > "$work/driver-http.log" 2>&1 && [[ -f $work/reports/http.json ]]; then
+        tail -n 5 "$work/driver-http.log" | sed 's/^/    /'
+        read -r drv_rps drv_mean drv_p99 < <($py http "$work/reports/http.json")
+        put http.driver "$(printf '{"rps": %s, "mean_ms": %s, "p99_ms": %s}' "$drv_rps" "$drv_mean" "$drv_p99")"
+        if [[ -n $wrk_rps && -n $wrk_mean ]]; then
+            tp=$(calc "($drv_rps - $wrk_rps) / $wrk_rps * 100")
+            lat=$(calc "($drv_mean - $wrk_mean) / $wrk_mean * 100")
+            agreement=$(printf 'throughput within %.1f %%, mean latency within %.1f %% (limit 10 %%)' "${tp#-}" "${lat#-}")
+            printf '   wrk    %10.0f req/s, mean %8.3f ms, p99 %8.2f ms\n' "$wrk_rps" "$wrk_mean" "${wrk_p99:-0}"
+            printf '   driver %10.0f req/s, mean %8.3f ms, p99 %8.2f ms\n' "$drv_rps" "$drv_mean" "$drv_p99"
+            printf '   driver ÷ wrk: throughput %.3f, mean latency %.3f, p99 %.3f\n' \
+                "$(calc "$drv_rps / $wrk_rps")" "$(calc "$drv_mean / $wrk_mean")" "$(calc "$drv_p99 / (${wrk_p99:-0} + 1e-9)")"
+            echo "   agreement: $agreement"
+            put http.agreement "$(json_str "$agreement")"
+            if awk -v a="${tp#-}" -v b="${lat#-}" 'BEGIN { exit !(a > 10 || b > 10) }'; then
+                fail "driver and wrk disagree on /health/live: $agreement"
+            fi
+        fi
+    else
+        tail -n 20 "$work/driver-http.log" | sed 's/^/    /'
+        fail "the driver's http profile did not run (log above)"
+    fi
+fi
+[[ ${#generator[@]} -eq 0 ]] || taskset -a -p -c "0-$(( $(nproc) - 1 ))" "$single_pid" >/dev/null
+
+# ---- 3. rate ----
+# probe RATE STEP: a short constant-rate run of the profile; prints "<failed> <worst p99 ms>", or fails.
+probe() {
+    driver run --profile "$profile" --target "$url" --rate "$1" --duration "${probe_seconds}s" --option shape=constant \
+        --seed "$2" --report-dir "$work/probes" --report-name "probe-$2" --no-live > "$work/probe-$2.log" 2>&1 \
+        && [[ -f $work/probes/probe-$2.json ]] \
+        && $py probe "$results" "$work/probes/probe-$2.json" "$1"
+}
+rate=
+if [[ $driver_ok == 1 && $rate_arg == auto ]]; then
+    echo "== rate probe: $profile at constant peak rates, ${probe_seconds} s each, from $probe_start/s ×$probe_factor until errors > 0 or p99 > 1 s"
+    put rate "$(printf '{"mode": "auto", "probe_seconds": %s, "probes": []}' "$probe_seconds")"
+    candidate=$probe_start
+    good=
+    direction=up
+    for step in $(seq 1 "$probe_steps"); do
+        if ! read -r probe_failed probe_p99 < <(probe "$candidate" "$step"); then
+            tail -n 20 "$work/probe-$step.log" | sed 's/^/    /'
+            fail "a rate probe of the $profile profile could not run (log above)"
+            break
+        fi
+        sustained=$(awk -v f="$probe_failed" -v p="$probe_p99" 'BEGIN { print (f == 0 && p <= 1000) ? 1 : 0 }')
+        echo "   $candidate/s: failed $probe_failed, worst p99 $probe_p99 ms → $([[ $sustained == 1 ]] && echo sustained || echo 'not sustained')"
+        if [[ $sustained == 1 ]]; then
+            good=$candidate
+            [[ $direction == up ]] || break
+            candidate=$(calc "$candidate * $probe_factor")
+        else
+            [[ -z $good ]] || break
+            # Not even the starting rate: go down until one is sustained.
+            direction=down
+            candidate=$(calc "$candidate / 2")
+        fi
+    done
+    if [[ -n $good ]]; then
+        rate=$(calc "$good * 0.8")
+        echo "   highest sustained probe: $good/s → the runs use 80 %: $rate/s"
+    else
+        fail "no probed rate of the $profile profile ran without errors within p99 1 s"
+    fi
+elif [[ $rate_arg != auto ]]; then
+    rate=$rate_arg
+    put rate "$(printf '{"mode": "fixed", "probes": []}')"
+fi
+[[ -z $rate ]] || put rate.value "$rate"
+
+# run_profile NAME TARGET DURATION JOURNAL: the profile at $rate into $docs_dir/load/NAME.*; output indented.
+run_profile() {
+    driver run --profile "$profile" --target "$2" --rate "$rate" --duration "$3" --journal "$4" \
+        --report-dir "$docs_dir/load" --report-name "$1" --no-live > >(sed -u 's/^/    /') 2>&1
+}
+
+# verify_journal KEY TARGET JOURNAL: reads every acknowledged write back; results under KEY; prints "N L".
+verify_journal() {
+    local rc=0
+    driver verify --target "$2" --journal "$3" > "$work/verify-$1.txt" 2>&1 || rc=$?
+    sed 's/^/    /' "$work/verify-$1.txt" >&2
+    $py verify "$results" "$1.verify" "$work/verify-$1.txt" "$rc"
+}
+
+# check_verify WHAT N L: a failed check unless L is 0.
+check_verify() {
+    if [[ $2 == -1 ]]; then
+        fail "verify after the $1 run gave no count (output above)"
+    elif [[ $3 != 0 ]]; then
+        echo "!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!"
+        echo "!!! $1: $3 ACKNOWLEDGED WRITES LOST (of $2 verified)"
+        echo "!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!"
+        fail "$1: $3 acknowledged writes lost"
+    fi
+}
+
+# ---- 4. Double-11 against the single silo ----
+mkdir -p "$docs_dir/load"
+if [[ -n $rate ]]; then
+    echo "== Double-11 on one silo: $profile, $duration, $rate/s at peak, journal $work/journal-single.jsonl"
+    put single "$(printf '{"duration": "%s", "report": "load/double11-single.json"}' "$duration")"
+    if run_profile double11-single "$url" "$duration" "$work/journal-single.jsonl"; then
+        put single.journal_writes "$(cat "$work/journal-single.jsonl" 2>/dev/null | wc -l)"
+        echo "== verify against the silo"
+        read -r verified lost < <(verify_journal single "$url" "$work/journal-single.jsonl")
+        echo "   verified $verified, lost $lost"
+        check_verify "one silo" "$verified" "$lost"
+    else
+        fail "the Double-11 run against one silo did not complete"
+    fi
+fi
+# The baselines get the machine to themselves.
+kill "$single_pid" 2>/dev/null || true
+for _ in $(seq 1 300); do kill -0 "$single_pid" 2>/dev/null || break; sleep 0.1; done
+kill -9 "$single_pid" 2>/dev/null || true
+
+# ---- 5. baselines ----
+echo "== pgbench on the same server: scale $pgbench_scale, -c $pgbench_clients -j 2 -T $baseline_seconds, select-only (-S) and simple-update (-N)"
+pgb=("$pgbin/pgbench" -h 127.0.0.1 -p "$pg_port" -U postgres)
+"${pgb[@]}" -i -q -s "$pgbench_scale" pgbench > "$work/pgbench-init.log" 2>&1 || { cat "$work/pgbench-init.log"; fail "pgbench -i failed"; }
+pgbench_tps() {   # pgbench_tps MODE-FLAG → TPS
+    local out
+    out=$("${pgb[@]}" "$1" -c "$pgbench_clients" -j 2 -T "$baseline_seconds" pgbench 2>&1) || { echo "$out" >&2; return 1; }
+    echo "$out" | grep -E '^(latency average|tps)' | sed 's/^/    /' >&2
+    echo "$out" | sed -n 's/^tps = \([0-9.]*\).*/\1/p' | head -n 1
+}
+select_tps=$(pgbench_tps -S || true)
+update_tps=$(pgbench_tps -N || true)
+[[ -n $select_tps && -n $update_tps ]] || fail "pgbench gave no TPS"
+put baselines.pgbench "$(printf '{"clients": %s, "threads": 2, "seconds": %s, "scale": %s, "select_tps": %s, "update_tps": %s}' \
+    "$pgbench_clients" "$baseline_seconds" "$pgbench_scale" "${select_tps:-null}" "${update_tps:-null}")"
+echo "   select-only ${select_tps:-?} TPS, simple-update ${update_tps:-?} TPS"
+
+redis_requests=$([[ $quick == 1 ]] && echo 100000 || echo 1000000)
+echo "== Redis: EVALSHA flash_sale.lua (check-and-decrement), redis-benchmark -c $http_connections --threads 2"
+start_redis "$work/redis"
+redis_everysec=$(redis_flash_sale_rate "$http_connections" 2 "$redis_requests")
+redis-cli -p "$redis_port" CONFIG SET appendfsync always > /dev/null
+redis_always=$(redis_flash_sale_rate "$http_connections" 2 $(( redis_requests / 5 )))
+stop_redis
+redis_port=
+echo "   appendfsync everysec: ${redis_everysec:-?} decrements/s; always: ${redis_always:-?} decrements/s"
+put baselines.redis "$(printf '{"clients": %s, "everysec": %s, "always": %s}' "$http_connections" "${redis_everysec:-null}" "${redis_always:-null}")"
+
+echo "== fastText: Banking77 (fasttext supervised, $ft_epochs epochs), predictions/s on one thread"
+if [[ -f $nlu_data/banking77/train.csv && -f $nlu_data/banking77/test.csv ]]; then
+    mkdir -p "$work/fasttext"
+    python3 "$root/benchmarks/nlu_vs_fasttext.py" to-fasttext "$nlu_data/banking77/train.csv" "$work/fasttext/train.txt" "$work/fasttext/labels.json"
+    python3 "$root/benchmarks/nlu_vs_fasttext.py" texts "$nlu_data/banking77/test.csv" "$work/fasttext/test.txt"
+    # shellcheck disable=SC2086
+    fasttext supervised -input "$work/fasttext/train.txt" -output "$work/fasttext/ft" ${fasttext_args/-epoch 50/-epoch $ft_epochs} -verbose 0
+    read -r ft_rate ft_load < <(fasttext_prediction_rate "$work/fasttext/ft.bin" "$work/fasttext/test.txt" 20)
+    rm -f "$work/fasttext/ft.bin" "$work/fasttext/ft.vec"
+    echo "   $ft_rate predictions/s (model load ${ft_load} s, not counted)"
+    put baselines.fasttext "$(printf '{"per_second": %s, "load_seconds": %s, "epochs": %s}' "$ft_rate" "$ft_load" "$ft_epochs")"
+else
+    fail "fastText baseline skipped: no Banking77 data under $nlu_data (set NLU_BENCH_DATA)"
+fi
+
+# ---- 6. three silos behind haproxy, one SIGKILLed mid-peak ----
+run_id=run-all-$(date -u +%Y%m%d%H%M%S)
+export CommerceBrain__Cluster__ServiceId=$run_id   # this run's grain state and membership rows only
+haproxy_port=$(( http_base + 90 ))
+echo "== cluster: 3 silos (cluster id $run_id, database 'cluster') behind haproxy on 127.0.0.1:$haproxy_port"
+declare -a cluster_pid cluster_http
+for i in 0 1 2; do
+    cluster_http[i]=$(( http_base + 1 + i ))
+    start_silo "c$i" "${cluster_http[i]}" $(( silo_base + 1 + i )) cluster --cluster --cluster-id "$run_id" --advertised-address 127.0.0.1
+    cluster_pid[i]=$silo_pid
+    # The first silo migrates the database and seeds the demo data alone.
+    [[ $i != 0 ]] || wait_ready "http://127.0.0.1:${cluster_http[0]}" "${cluster_pid[0]}" "$work/silo-c0.log"
+done
+for i in 1 2; do wait_ready "http://127.0.0.1:${cluster_http[i]}" "${cluster_pid[i]}" "$work/silo-c$i.log"; done
+
+cat > "$work/haproxy.cfg" <<EOF
+global
+    maxconn 20000
+
+defaults
+    mode http
+    timeout connect 2s
+    timeout client 60s
+    timeout server 60s
+    timeout queue 10s
+    timeout http-keep-alive 10s
+    # A request whose connection to a silo fails goes to another silo (connection failures only: a request a silo has
+    # received is never sent twice).
+    retries 3
+    option redispatch
+
+frontend commercebrain
+    bind 127.0.0.1:$haproxy_port
+    default_backend silos
+
+backend silos
+    balance roundrobin
+    option httpchk GET /health/ready
+    http-check expect status 200
+    default-server inter 1s fall 2 rise 2
+    server c0 127.0.0.1:${cluster_http[0]} check
+    server c1 127.0.0.1:${cluster_http[1]} check
+    server c2 127.0.0.1:${cluster_http[2]} check
+EOF
+haproxy -c -q -f "$work/haproxy.cfg"
+haproxy -db -f "$work/haproxy.cfg" > "$work/haproxy.log" 2>&1 &
+haproxy_pid=$!
+lb=http://127.0.0.1:$haproxy_port
+for _ in $(seq 1 100); do [[ $(curl -s -o /dev/null -w '%{http_code}' "$lb/health/ready") == 200 ]] && break; sleep 0.1; done
+echo "   haproxy: roundrobin, health check GET /health/ready every 1 s, retries 3, option redispatch (config $work/haproxy.cfg)"
+
+victim=1
+put cluster "$(printf '{"silos": 3, "duration": "%s", "victim": "c%s", "report": "load/double11-cluster.json"}' "$cluster_duration" "$victim")"
+if [[ -n $rate ]]; then
+    journal=$work/journal-cluster.jsonl
+    echo "== Double-11 through haproxy: $cluster_duration, $rate/s at peak; silo c$victim is SIGKILLed at mid-peak ($peak_at of the run)"
+    launched=$(date +%s.%N)
+    run_profile double11-cluster "$lb" "$cluster_duration" "$journal" &
+    driver_pid=$!
+    # The load has started when the first acknowledged write reaches the journal (init runs before it).
+    for _ in $(seq 1 1200); do
+        [[ -s $journal ]] && break
+        kill -0 "$driver_pid" 2>/dev/null || break
+        sleep 0.1
+    done
+    load_started=$(date +%s.%N)
+    [[ -s $journal ]] || echo "   (no journal line yet after $(calc "$load_started - $launched") s; timing the kill from now)"
+    sleep "$(calc "$cluster_s * $peak_at - ($(date +%s.%N) - $load_started)")" 2>/dev/null || true
+    kill_epoch=$(date +%s.%N)
+    if kill -0 "$driver_pid" 2>/dev/null; then
+        kill -9 "${cluster_pid[victim]}"
+        echo "== SIGKILL silo c$victim (pid ${cluster_pid[victim]}) at $(date -u '+%H:%M:%S') UTC, $(calc "$kill_epoch - $load_started") s into the load"
+    else
+        fail "the cluster run ended before the kill"
+    fi
+    driver_rc=0
+    wait "$driver_pid" || driver_rc=$?
+    driver_pid=
+    if [[ $driver_rc == 0 && -f $docs_dir/load/double11-cluster.json ]]; then
+        put cluster.journal_writes "$(wc -l < "$journal")"
+        read -r kill_t failed_after recovery < <($py kill-cost "$results" "$docs_dir/load/double11-cluster.json" "$kill_epoch")
+        echo "   kill at t = $kill_t s: failed iterations from then on: $failed_after; recovery: $([[ $recovery == -1 ]] && echo 'never within the run' || echo "$recovery s")"
+        [[ $recovery != -1 ]] || fail "the cluster did not recover from the kill within the run (failed never stayed 0 for 10 s)"
+        echo "== verify through haproxy"
+        read -r verified lost < <(verify_journal cluster "$lb" "$journal")
+        echo "   verified $verified, lost $lost"
+        check_verify "cluster after the kill" "$verified" "$lost"
+    else
+        fail "the Double-11 run through haproxy did not complete (exit $driver_rc)"
+    fi
+fi
+
+# ---- 7. docs ----
+put finished "$(json_str "$(date -u '+%H:%M UTC')")"
+put machine.load_end "$(json_str "$(cut -d ' ' -f 1-3 /proc/loadavg)")"
+put failures "$(python3 -c 'import json,sys; print(json.dumps(sys.argv[1:]))' "${failures[@]}")"
+echo
+echo "== $docs_dir/benchmarks.md (run-all block)"
+$py render "$results" "$docs_dir/benchmarks.md"
+cp "$results" "$docs_dir/load/run-all-results.json"
+echo
+if [[ ${#failures[@]} -gt 0 ]]; then
+    echo "== FAILED CHECKS (${#failures[@]}):"
+    printf '   - %s\n' "${failures[@]}"
+    exit 1
+fi
+echo "== all checks passed"
