@@ -35,12 +35,14 @@ duration=10m
 cluster_duration=5m
 rate_arg=auto
 quick=0
+duration_given=0
+cluster_duration_given=0
 docs_dir=$root/docs
 command_line="benchmarks/run-all.sh"
 while [[ $# -gt 0 ]]; do
     case $1 in
-        --duration) duration=${2:?}; command_line+=" --duration $2"; shift 2 ;;
-        --cluster-duration) cluster_duration=${2:?}; command_line+=" --cluster-duration $2"; shift 2 ;;
+        --duration) duration=${2:?}; duration_given=1; command_line+=" --duration $2"; shift 2 ;;
+        --cluster-duration) cluster_duration=${2:?}; cluster_duration_given=1; command_line+=" --cluster-duration $2"; shift 2 ;;
         --rate) rate_arg=${2:?}; command_line+=" --rate $2"; shift 2 ;;
         --quick) quick=1; command_line+=" --quick"; shift ;;
         --docs) docs_dir=$(cd "${2:?}" && pwd); command_line+=" --docs $2"; shift 2 ;;
@@ -59,8 +61,8 @@ to_seconds() {
     esac
 }
 if [[ $quick == 1 ]]; then
-    [[ $command_line == *--duration* ]] || duration=1m
-    [[ $command_line == *--cluster-duration* ]] || cluster_duration=30s
+    [[ $duration_given == 1 ]] || duration=1m
+    [[ $cluster_duration_given == 1 ]] || cluster_duration=30s
 fi
 duration_s=$(to_seconds "$duration")
 cluster_s=$(to_seconds "$cluster_duration")
@@ -315,10 +317,11 @@ elif [[ $rate_arg != auto ]]; then
 fi
 [[ -z $rate ]] || put rate.value "$rate"
 
-# run_profile NAME TARGET DURATION JOURNAL: the profile at $rate into $docs_dir/load/NAME.*; output indented.
-run_profile() {
-    driver run --profile "$profile" --target "$2" --rate "$rate" --duration "$3" --journal "$4" \
-        --report-dir "$docs_dir/load" --report-name "$1" --no-live > >(sed -u 's/^/    /') 2>&1
+# profile_args NAME TARGET DURATION JOURNAL: sets profile_cmd to the driver's command line for the profile at $rate,
+# reports into $docs_dir/load/NAME.*.
+profile_args() {
+    profile_cmd=(dotnet "$load_dll" run --profile "$profile" --target "$2" --rate "$rate" --duration "$3" --journal "$4"
+        --report-dir "$docs_dir/load" --report-name "$1" --no-live)
 }
 
 # verify_journal KEY TARGET JOURNAL: reads every acknowledged write back; results under KEY; prints "N L".
@@ -346,7 +349,8 @@ mkdir -p "$docs_dir/load"
 if [[ -n $rate ]]; then
     echo "== Double-11 on one silo: $profile, $duration, $rate/s at peak, journal $work/journal-single.jsonl"
     put single "$(printf '{"duration": "%s", "report": "load/double11-single.json"}' "$duration")"
-    if run_profile double11-single "$url" "$duration" "$work/journal-single.jsonl"; then
+    profile_args double11-single "$url" "$duration" "$work/journal-single.jsonl"
+    if "${profile_cmd[@]}" > >(sed -u 's/^/    /') 2>&1; then
         put single.journal_writes "$(cat "$work/journal-single.jsonl" 2>/dev/null | wc -l)"
         echo "== verify against the silo"
         read -r verified lost < <(verify_journal single "$url" "$work/journal-single.jsonl")
@@ -381,9 +385,10 @@ echo "   select-only ${select_tps:-?} TPS, simple-update ${update_tps:-?} TPS"
 redis_requests=$([[ $quick == 1 ]] && echo 100000 || echo 1000000)
 echo "== Redis: EVALSHA flash_sale.lua (check-and-decrement), redis-benchmark -c $http_connections --threads 2"
 start_redis "$work/redis"
-redis_everysec=$(redis_flash_sale_rate "$http_connections" 2 "$redis_requests")
+redis_everysec=$(redis_flash_sale_rate "$http_connections" 2 "$redis_requests" || true)
 redis-cli -p "$redis_port" CONFIG SET appendfsync always > /dev/null
-redis_always=$(redis_flash_sale_rate "$http_connections" 2 $(( redis_requests / 5 )))
+redis_always=$(redis_flash_sale_rate "$http_connections" 2 $(( redis_requests / 5 )) || true)
+[[ -n $redis_everysec && -n $redis_always ]] || fail "redis-benchmark gave no figure"
 stop_redis
 redis_port=
 echo "   appendfsync everysec: ${redis_everysec:-?} decrements/s; always: ${redis_always:-?} decrements/s"
@@ -394,12 +399,18 @@ if [[ -f $nlu_data/banking77/train.csv && -f $nlu_data/banking77/test.csv ]]; th
     mkdir -p "$work/fasttext"
     python3 "$root/benchmarks/nlu_vs_fasttext.py" to-fasttext "$nlu_data/banking77/train.csv" "$work/fasttext/train.txt" "$work/fasttext/labels.json"
     python3 "$root/benchmarks/nlu_vs_fasttext.py" texts "$nlu_data/banking77/test.csv" "$work/fasttext/test.txt"
+    ft_rate=
     # shellcheck disable=SC2086
-    fasttext supervised -input "$work/fasttext/train.txt" -output "$work/fasttext/ft" ${fasttext_args/-epoch 50/-epoch $ft_epochs} -verbose 0
-    read -r ft_rate ft_load < <(fasttext_prediction_rate "$work/fasttext/ft.bin" "$work/fasttext/test.txt" 20)
-    rm -f "$work/fasttext/ft.bin" "$work/fasttext/ft.vec"
-    echo "   $ft_rate predictions/s (model load ${ft_load} s, not counted)"
-    put baselines.fasttext "$(printf '{"per_second": %s, "load_seconds": %s, "epochs": %s}' "$ft_rate" "$ft_load" "$ft_epochs")"
+    if fasttext supervised -input "$work/fasttext/train.txt" -output "$work/fasttext/ft" ${fasttext_args/-epoch 50/-epoch $ft_epochs} -verbose 0; then
+        read -r ft_rate ft_load < <(fasttext_prediction_rate "$work/fasttext/ft.bin" "$work/fasttext/test.txt" 20) || true
+    fi
+    rm -f "$work/fasttext/ft.bin" "$work/fasttext/ft.vec"   # about 800 MB
+    if [[ -n $ft_rate ]]; then
+        echo "   $ft_rate predictions/s (model load ${ft_load} s, not counted)"
+        put baselines.fasttext "$(printf '{"per_second": %s, "load_seconds": %s, "epochs": %s}' "$ft_rate" "$ft_load" "$ft_epochs")"
+    else
+        fail "fastText gave no prediction rate"
+    fi
 else
     fail "fastText baseline skipped: no Banking77 data under $nlu_data (set NLU_BENCH_DATA)"
 fi
@@ -461,7 +472,9 @@ if [[ -n $rate ]]; then
     journal=$work/journal-cluster.jsonl
     echo "== Double-11 through haproxy: $cluster_duration, $rate/s at peak; silo c$victim is SIGKILLed at mid-peak ($peak_at of the run)"
     launched=$(date +%s.%N)
-    run_profile double11-cluster "$lb" "$cluster_duration" "$journal" &
+    # Started directly (not through a function) so that $! is the driver itself.
+    profile_args double11-cluster "$lb" "$cluster_duration" "$journal"
+    "${profile_cmd[@]}" > >(sed -u 's/^/    /') 2>&1 &
     driver_pid=$!
     # The load has started when the first acknowledged write reaches the journal (init runs before it).
     for _ in $(seq 1 1200); do
