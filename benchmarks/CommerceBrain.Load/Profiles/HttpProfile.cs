@@ -1,0 +1,113 @@
+using System.Buffers;
+using System.Globalization;
+
+namespace CommerceBrain.Load;
+
+/// <summary>
+/// <c>http</c>: GET <c>--path</c> against the target — closed model with <c>--connections</c> copies (default 64), or open
+/// model at <c>--rate</c> requests/s when given. The driver's own ceiling, compared with wrk on the same endpoint.
+/// Options: warmup (default 0s), timeout (per request, default 10s), max-iterations.
+/// </summary>
+public sealed class HttpProfile : ILoadProfile
+{
+    /// <summary>Copies when --connections is not given.</summary>
+    public const int DefaultConnections = 64;
+
+    // "200", "404"... cached so that the status text of a response costs no allocation.
+    private static readonly string[] StatusTexts = CreateStatusTexts();
+
+    /// <inheritdoc />
+    public string Name => "http";
+
+    /// <inheritdoc />
+    public string Description => "GET --path (default /health/live): closed model with --connections copies (default 64), or open model at --rate requests/s.";
+
+    /// <inheritdoc />
+    public IReadOnlyList<ScenarioProps> Build(ProfileSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        if (string.IsNullOrEmpty(settings.Path) || settings.Path[0] != '/')
+        {
+            throw new ProfileSettingsException($"--path {settings.Path}: must start with '/'");
+        }
+
+        if (settings.Connections is <= 0)
+        {
+            throw new ProfileSettingsException($"--connections {settings.Connections}: must be > 0");
+        }
+
+        var warmUp = ProfileOptions.Duration(settings, "warmup", TimeSpan.Zero);
+        var timeout = ProfileOptions.Duration(settings, "timeout", TimeSpan.FromSeconds(10));
+        if (timeout <= TimeSpan.Zero)
+        {
+            throw new ProfileSettingsException("--option timeout must be > 0");
+        }
+
+        var maxIterations = ProfileOptions.PositiveInteger(settings, "max-iterations", long.MaxValue);
+        var uri = new Uri(settings.Target, settings.Path);
+        var client = new HttpClient(settings.Handler, disposeHandler: false) { Timeout = timeout };
+
+        LoadSimulation simulation;
+        if (settings.Rate > 0)
+        {
+            // Rate per 10 s keeps one decimal of a fractional --rate.
+            var per10s = (int)Math.Min(int.MaxValue, Math.Round(settings.Rate * 10));
+            simulation = Simulation.Inject(Math.Max(1, per10s), TimeSpan.FromSeconds(10), settings.Duration);
+        }
+        else
+        {
+            simulation = Simulation.KeepConstant(settings.Connections ?? DefaultConnections, settings.Duration);
+        }
+
+        var scenario = Scenario.Create("http", context => Step.Run("get", context, () => GetAsync(client, uri, context.CancellationToken)))
+            .WithLoadSimulations(simulation)
+            .WithWarmUpDuration(warmUp);
+        if (maxIterations != long.MaxValue)
+        {
+            scenario = scenario.WithMaxIterations(maxIterations);
+        }
+
+        return [scenario];
+    }
+
+    /// <summary>One GET: headers first, then the body read into a pooled buffer (counted, not kept).</summary>
+    internal static async Task<Response> GetAsync(HttpClient client, Uri uri, CancellationToken cancellationToken)
+    {
+        using var response = await client.GetAsync(uri, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        long size = 0;
+        var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        await using (stream.ConfigureAwait(false))
+        {
+            var buffer = ArrayPool<byte>.Shared.Rent(16 * 1024);
+            try
+            {
+                int read;
+                while ((read = await stream.ReadAsync(buffer.AsMemory(), cancellationToken).ConfigureAwait(false)) > 0)
+                {
+                    size += read;
+                }
+            }
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(buffer);
+            }
+        }
+
+        var code = (int)response.StatusCode;
+        var status = code is >= 100 and < 600 ? StatusTexts[code] : code.ToString(CultureInfo.InvariantCulture);
+        return response.IsSuccessStatusCode
+            ? Response.Ok(statusCode: status, sizeBytes: size)
+            : Response.Fail(status, response.ReasonPhrase ?? "HTTP " + status, size);
+    }
+
+    private static string[] CreateStatusTexts()
+    {
+        var texts = new string[600];
+        for (var i = 100; i < texts.Length; i++)
+        {
+            texts[i] = i.ToString(CultureInfo.InvariantCulture);
+        }
+
+        return texts;
+    }
+}
