@@ -325,6 +325,14 @@ profile_args() {
         --report-dir "$docs_dir/load" --report-name "$1" --no-live)
 }
 
+# keep_run_log NAME: the driver's run log (DIR/NAME.log, every iteration's problems) is too big for docs/; it goes next
+# to the console log.
+keep_run_log() {
+    [[ -f $docs_dir/load/$1.log ]] || return 0
+    mv "$docs_dir/load/$1.log" "${log%.log}-$1.log"
+    echo "   driver log: ${log%.log}-$1.log"
+}
+
 # verify_journal KEY TARGET JOURNAL: reads every acknowledged write back; results under KEY; prints "N L".
 verify_journal() {
     local rc=0
@@ -352,6 +360,7 @@ if [[ -n $rate ]]; then
     put single "$(printf '{"duration": "%s", "report": "load/double11-single.json"}' "$duration")"
     profile_args double11-single "$url" "$duration" "$work/journal-single.jsonl"
     if "${profile_cmd[@]}" > >(sed -u 's/^/    /') 2>&1; then
+        keep_run_log double11-single
         put single.journal_writes "$(cat "$work/journal-single.jsonl" 2>/dev/null | wc -l)"
         echo "== verify against the silo"
         read -r verified lost < <(verify_journal single "$url" "$work/journal-single.jsonl")
@@ -416,6 +425,32 @@ else
     fail "fastText baseline skipped: no Banking77 data under $nlu_data (set NLU_BENCH_DATA)"
 fi
 
+# stamp_lines FILE: copies stdin to the console (indented) and to FILE, each line there prefixed with the epoch time.
+stamp_lines() {
+    local line
+    while IFS= read -r line; do
+        printf '%s %s\n' "$EPOCHREALTIME" "$line" >> "$1"
+        printf '    %s\n' "$line"
+    done
+}
+
+# wait_load_start FILE PID: the epoch time at which the driver's load started, from its first plain progress line
+# ("[  E/T s] scenario phase: ...", printed at E seconds after the load started; init comes before). Timeline seconds
+# of the report count from there (the profile has no warm-up). Fails when the driver exits first or after 600 s.
+wait_load_start() {
+    local first
+    for _ in $(seq 1 6000); do
+        first=$(grep -m 1 -E '^[0-9.]+ \[ *[0-9]+/[0-9]+ s\]' "$1" 2>/dev/null || true)
+        if [[ -n $first ]]; then
+            echo "$first" | awk '{ t = $1; sub(/^[0-9.]+ \[ */, ""); split($0, e, "/"); printf "%.3f", t - e[1] }'
+            return 0
+        fi
+        kill -0 "$2" 2>/dev/null || return 1
+        sleep 0.1
+    done
+    return 1
+}
+
 # ---- 6. three silos behind haproxy, one SIGKILLed mid-peak ----
 run_id=run-all-$(date -u +%Y%m%d%H%M%S)
 export CommerceBrain__Cluster__ServiceId=$run_id   # this run's grain state and membership rows only
@@ -472,35 +507,37 @@ put cluster "$(printf '{"silos": 3, "duration": "%s", "victim": "c%s", "report":
 if [[ -n $rate ]]; then
     journal=$work/journal-cluster.jsonl
     echo "== Double-11 through haproxy: $cluster_duration, $rate/s at peak; silo c$victim is SIGKILLed at mid-peak ($peak_at of the run)"
-    launched=$(date +%s.%N)
-    # Started directly (not through a function) so that $! is the driver itself.
+    progress=$work/cluster-progress.txt
+    # Started directly (not through a function) so that $! is the driver itself; every output line is stamped with the
+    # wall clock, so that the load's start is known from the driver's progress lines.
     profile_args double11-cluster "$lb" "$cluster_duration" "$journal"
-    "${profile_cmd[@]}" > >(sed -u 's/^/    /') 2>&1 &
+    "${profile_cmd[@]}" > >(stamp_lines "$progress") 2>&1 &
     driver_pid=$!
-    # The load has started when the first acknowledged write reaches the journal (init runs before it).
-    for _ in $(seq 1 1200); do
-        [[ -s $journal ]] && break
-        kill -0 "$driver_pid" 2>/dev/null || break
-        sleep 0.1
-    done
-    load_started=$(date +%s.%N)
-    [[ -s $journal ]] || echo "   (no journal line yet after $(calc "$load_started - $launched") s; timing the kill from now)"
-    sleep "$(calc "$cluster_s * $peak_at - ($(date +%s.%N) - $load_started)")" 2>/dev/null || true
-    kill_epoch=$(date +%s.%N)
-    if kill -0 "$driver_pid" 2>/dev/null; then
-        kill -9 "${cluster_pid[victim]}"
-        echo "== SIGKILL silo c$victim (pid ${cluster_pid[victim]}) at $(date -u '+%H:%M:%S') UTC, $(calc "$kill_epoch - $load_started") s into the load"
+    if load_started=$(wait_load_start "$progress" "$driver_pid"); then
+        sleep "$(calc "$cluster_s * $peak_at - ($EPOCHREALTIME - $load_started)")" 2>/dev/null || true
+        kill_t=$(calc "$EPOCHREALTIME - $load_started")
+        if kill -0 "$driver_pid" 2>/dev/null; then
+            kill -9 "${cluster_pid[victim]}"
+            echo "== SIGKILL silo c$victim (pid ${cluster_pid[victim]}) at $(date -u '+%H:%M:%S') UTC, $(printf '%.1f' "$kill_t") s into the load"
+        else
+            kill_t=
+            fail "the cluster run ended before the kill"
+        fi
     else
-        fail "the cluster run ended before the kill"
+        kill_t=
+        fail "the driver printed no progress line through haproxy: no kill"
     fi
     driver_rc=0
     wait "$driver_pid" || driver_rc=$?
     driver_pid=
+    keep_run_log double11-cluster
     if [[ $driver_rc == 0 && -f $docs_dir/load/double11-cluster.json ]]; then
         put cluster.journal_writes "$(wc -l < "$journal")"
-        read -r kill_t failed_after recovery < <($py kill-cost "$results" "$docs_dir/load/double11-cluster.json" "$kill_epoch")
-        echo "   kill at t = $kill_t s: failed iterations from then on: $failed_after; recovery: $([[ $recovery == -1 ]] && echo 'never within the run' || echo "$recovery s")"
-        [[ $recovery != -1 ]] || fail "the cluster did not recover from the kill within the run (failed never stayed 0 for 10 s)"
+        [[ -n $kill_t ]] && read -r kill_t failed_after recovery < <($py kill-cost "$results" "$docs_dir/load/double11-cluster.json" "$kill_t")
+        if [[ -n $kill_t ]]; then
+            echo "   kill at t = $kill_t s: failed iterations from then on: $failed_after; recovery: $([[ $recovery == -1 ]] && echo 'never within the run' || echo "$recovery s")"
+            [[ $recovery != -1 ]] || fail "the cluster did not recover from the kill within the run (failed never stayed 0 for 10 s)"
+        fi
         echo "== verify through haproxy"
         read -r verified lost < <(verify_journal cluster "$lb" "$journal")
         echo "   verified $verified, lost $lost"

@@ -8,13 +8,12 @@ Subcommands (the shell script owns every path):
   http REPORT.json                       "<rps> <mean ms> <p99 ms>" of the report's first scenario
   probe RESULTS.json REPORT.json RATE    append the probe's outcome to rate.probes; prints "<failed> <worst p99 ms>"
   verify RESULTS.json KEY OUTPUT.txt RC  parse `verify`'s "verified N acknowledged writes: L lost" into KEY; prints "N L"
-  kill-cost RESULTS.json REPORT.json KILL_EPOCH_S
-                                         errors after the kill and recovery seconds into cluster.*; prints
+  kill-cost RESULTS.json REPORT.json KILL_T_S
+                                         (the kill's time in the timeline's seconds) errors after the kill and recovery seconds into cluster.*; prints
                                          "<kill t_s> <failed after kill> <recovery s, or -1 when never>"
   render RESULTS.json BENCHMARKS.md      rewrite the block between the markers (added above the first section the
                                          first time); the block is also printed
 """
-import datetime
 import glob
 import json
 import os
@@ -93,10 +92,6 @@ def verify(results_path, key, output_path, rc):
     print(value.get("verified", -1), value.get("lost", -1))
 
 
-def parse_time(text):
-    return datetime.datetime.fromisoformat(text.replace("Z", "+00:00")).timestamp()
-
-
 def failed_per_second(report):
     """Timeline rows summed over scenarios: {t_s: failed}, and every second of the run (gaps count as 0)."""
     per = {}
@@ -119,9 +114,9 @@ def kill_cost(report, kill_t):
     return after, None
 
 
-def kill_cost_command(results_path, report_path, kill_epoch):
+def kill_cost_command(results_path, report_path, kill_t_s):
     report = load(report_path)
-    kill_t = float(kill_epoch) - parse_time(report["startedAt"])
+    kill_t = float(kill_t_s)
     after, recovery = kill_cost(report, kill_t)
     results = results_of(results_path)
     cluster = results.setdefault("cluster", {})
@@ -175,8 +170,9 @@ def scenario_table(report):
     duration = report.get("duration_s") or 0
     for s in scenarios(report):
         lat = s["latency_ms"]
+        measured = s.get("duration_s") or duration
         out.append(f'| {s["name"]} | {num(s["iterations"])} | {num(s["ok"])} | {num(s["failed"])} | '
-                   f'{num(s["ok"] / duration if duration else None, 1)} | {ms(lat["mean"], 1)} | {ms(lat["p50"], 1)} | '
+                   f'{num(s["ok"] / measured if measured else None, 1)} | {ms(lat["mean"], 1)} | {ms(lat["p50"], 1)} | '
                    f'{ms(lat["p99"], 1)} | {ms(lat["p999"], 1)} | {ms(lat["max"], 1)} |')
     total_ok = sum(s["ok"] for s in scenarios(report))
     out.append(f'| **all** | {num(sum(s["iterations"] for s in scenarios(report)))} | {num(total_ok)} | '
@@ -241,6 +237,8 @@ def render_block(r, docs_dir):
             f'reports: {links(docs_dir, os.path.splitext(os.path.basename(single["report"]))[0]) if single.get("report") else "none"})', ""]
     if report:
         out += scenario_table(report) + [""]
+        if report.get("interrupted"):
+            out += ["**The run was interrupted before the end of its schedule.**", ""]
     else:
         out += ["No report (the run did not complete; see the console log).", ""]
     out += [f'Acknowledged writes (journal): {num(single.get("journal_writes"))}; verify: {verify_text(single.get("verify"))}.', ""]

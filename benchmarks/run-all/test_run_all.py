@@ -53,11 +53,10 @@ class KillCost(unittest.TestCase):
         self.assertIsNone(recovery)
         self.assertGreater(after, 9)
 
-    def test_kill_time_is_taken_from_the_reports_start(self):
+    def test_the_command_records_the_kill_cost_in_the_results(self):
         with tempfile.TemporaryDirectory() as d:
             results = os.path.join(d, "results.json")
-            started = run_all.parse_time(self.report["startedAt"])
-            printed = quiet(run_all.kill_cost_command, results, SAMPLE, str(started + 40.3))
+            printed = quiet(run_all.kill_cost_command, results, SAMPLE, "40.3")
             self.assertEqual(printed.split(), ["40.3", "9", "2.7"])
             cluster = run_all.load(results)["cluster"]
             self.assertEqual((cluster["failed_after_kill"], cluster["failed_before_kill"], cluster["recovery_s"]), (9, 0, 2.7))
