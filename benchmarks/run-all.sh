@@ -90,7 +90,7 @@ nlu_data=${NLU_BENCH_DATA:-$root/../shared/data}
 pgbin=${PGBIN:-$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)}
 silo_dll=$root/src/CommerceBrain.Silo/bin/Release/net10.0/commercebrain.dll
 load_project=benchmarks/CommerceBrain.Load
-load_dll=$root/$load_project/bin/Release/net10.0/CommerceBrain.Load.dll
+load_dll=$root/$load_project/bin/Release/net10.0/commercebrain-load.dll
 py="python3 $root/benchmarks/run_all.py"
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/cb-run-all.XXXXXX")
