@@ -7,6 +7,7 @@ public static class Profiles
     public static IReadOnlyList<ILoadProfile> All { get; } =
     [
         new HttpProfile(),
+        new Double11.Double11Profile(),
     ];
 
     /// <summary>The profile named <paramref name="name"/> (case-insensitive), or null.</summary>

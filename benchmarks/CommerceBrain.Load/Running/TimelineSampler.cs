@@ -15,7 +15,8 @@ internal sealed class TimelineSampler
     private readonly long[] lastSample;
     private readonly int[] lastSecond;
     private readonly bool[] finished;
-    private HistogramBase? recycle;
+    // One per scenario: a Recorder only takes back histograms it handed out itself.
+    private readonly HistogramBase?[] recycle;
 
     /// <summary>Samples <paramref name="runs"/>, which started at <paramref name="runStartTimestamp"/>.</summary>
     public TimelineSampler(IReadOnlyList<ScenarioRun> runs, IRunObserver? observer, long runStartTimestamp)
@@ -28,6 +29,7 @@ internal sealed class TimelineSampler
         lastSample = new long[runs.Count];
         lastSecond = new int[runs.Count];
         finished = new bool[runs.Count];
+        recycle = new HistogramBase?[runs.Count];
     }
 
     /// <summary>Rows so far.</summary>
@@ -65,8 +67,8 @@ internal sealed class TimelineSampler
             var failed = run.Stats.Iterations.Failed;
             if ((measuring || done) && !finished[i])
             {
-                var interval = run.Stats.TakeInterval(recycle);
-                recycle = interval;
+                var interval = run.Stats.TakeInterval(recycle[i]);
+                recycle[i] = interval;
                 var since = lastSample[i] == 0 ? run.MeasureStartTimestamp : lastSample[i];
                 var seconds = Math.Max(1e-3, (now - since) / (double)Stopwatch.Frequency);
                 var finishedNow = ok - lastOk[i] + (failed - lastFailed[i]);
