@@ -8,9 +8,10 @@
 #
 #   --duration D          the Double-11 profile against one silo (default 10m; s, m or h)
 #   --cluster-duration D  the profile against the three-silo cluster (default 5m)
-#   --rate auto|N         peak iterations/s of the profile; auto (default) probes the highest rate with 0 errors and
-#                         p99 <= 1 s in short constant-rate runs and uses 80 % of it
-#   --quick               a trial of the script: 1-minute profile, 30-s cluster run, 10-s probes and baselines
+#   --rate auto|N         peak iterations/s of the profile; auto (default) probes the highest peak rate with 0 errors
+#                         and p99 <= 1 s in short runs of the profile (its own shape: 40 % of the run at the peak, the
+#                         coupon storm in the middle) and uses 80 % of it
+#   --quick               a trial of the script: 1-minute profile, 30-s cluster run, 20-s probes, 5-s baselines
 #   --docs DIR            where reports and benchmarks.md go (default <repo>/docs; reports in DIR/load)
 #
 # Steps: (1) tools check (as root, missing Debian packages are apt-get installed), Release build, PostgreSQL, one silo
@@ -22,8 +23,9 @@
 # Exits 1 when a check failed (driver vs wrk over 10 %, lost acknowledged writes, a step that could not run).
 # Takes --duration + --cluster-duration + about 10 minutes (builds, start-ups, probes, baselines) on 2 cores.
 # Environment: PG_PORT (55474), HTTP_BASE (18400), SILO_BASE (12400), PROFILE (double11), HTTP_CONNECTIONS (64),
-# HTTP_SECONDS (20), PROBE_SECONDS (20), PROBE_START (20), PROBE_FACTOR (1.5), PROBE_STEPS (10), PEAK_AT (fraction of
-# the profile's duration at mid-peak), BASELINE_SECONDS (20), PGBENCH_CLIENTS (16), PGBENCH_SCALE (10),
+# HTTP_SECONDS (20), PROBE_SECONDS (30), PROBE_START (20), PROBE_FACTOR (1.5), PROBE_STEPS (10), PROBE_OPTIONS (extra
+# --option k=v for the probes, space-separated), PEAK_AT (0.55: when the kill comes, as a fraction of the cluster run),
+# BASELINE_SECONDS (20), PGBENCH_CLIENTS (16), PGBENCH_SCALE (10),
 # NLU_BENCH_DATA (<repo>/../shared/data), PGBIN, NO_BUILD=1, KEEP_WORK=1.
 set -euo pipefail
 
@@ -76,12 +78,15 @@ silo_base=${SILO_BASE:-12400}
 profile=${PROFILE:-double11}
 http_connections=${HTTP_CONNECTIONS:-64}
 http_seconds=${HTTP_SECONDS:-$([[ $quick == 1 ]] && echo 10 || echo 20)}
-probe_seconds=${PROBE_SECONDS:-$([[ $quick == 1 ]] && echo 10 || echo 20)}
+probe_seconds=${PROBE_SECONDS:-$([[ $quick == 1 ]] && echo 20 || echo 30)}
+read -r -a probe_options <<< "${PROBE_OPTIONS:-}"
 probe_start=${PROBE_START:-20}
 probe_factor=${PROBE_FACTOR:-1.5}
 probe_steps=${PROBE_STEPS:-$([[ $quick == 1 ]] && echo 3 || echo 10)}
-# Where the profile is at mid-peak, as a fraction of its duration (the Double-11 shape: everyday → 10× peak → back).
-peak_at=${PEAK_AT:-0.5}
+# The kill's time as a fraction of the cluster run. The Double-11 shape (benchmarks/CommerceBrain.Load/Double11/
+# TrafficShape.cs) is everyday 10 %, ramp-up 20 %, peak 40 %, ramp-down 20 %, everyday 10 %, with the coupon storm's
+# burst at 50 %: the kill comes mid-peak, just after the burst, with 15 % of the run still at the peak.
+peak_at=${PEAK_AT:-0.55}
 baseline_seconds=${BASELINE_SECONDS:-$([[ $quick == 1 ]] && echo 5 || echo 20)}
 pgbench_clients=${PGBENCH_CLIENTS:-16}
 pgbench_scale=${PGBENCH_SCALE:-10}
@@ -275,14 +280,16 @@ fi
 # ---- 3. rate ----
 # probe RATE STEP: a short constant-rate run of the profile; prints "<failed> <worst p99 ms>", or fails.
 probe() {
-    driver run --profile "$profile" --target "$url" --rate "$1" --duration "${probe_seconds}s" --option shape=constant \
+    local knobs=() knob
+    for knob in "${probe_options[@]}"; do knobs+=(--option "$knob"); done
+    driver run --profile "$profile" --target "$url" --rate "$1" --duration "${probe_seconds}s" "${knobs[@]}" \
         --seed "$2" --report-dir "$work/probes" --report-name "probe-$2" --no-live > "$work/probe-$2.log" 2>&1 \
         && [[ -f $work/probes/probe-$2.json ]] \
         && $py probe "$results" "$work/probes/probe-$2.json" "$1"
 }
 rate=
 if [[ $driver_ok == 1 && $rate_arg == auto ]]; then
-    echo "== rate probe: $profile at constant peak rates, ${probe_seconds} s each, from $probe_start/s ×$probe_factor until errors > 0 or p99 > 1 s"
+    echo "== rate probe: $profile at rising peak rates, ${probe_seconds}-s runs, from $probe_start/s ×$probe_factor until errors > 0 or p99 > 1 s"
     put rate "$(printf '{"mode": "auto", "probe_seconds": %s, "probes": []}' "$probe_seconds")"
     candidate=$probe_start
     good=

@@ -57,8 +57,22 @@ def scenarios(report):
     return report.get("scenarios") or []
 
 
+# Steps that wait for a simulated person (the hand-over's agent attaching, replying, resolving) rather than for the
+# system: they are reported, but the rate probe's latency limit does not apply to them.
+WAITING_STEPS = {"agent_attached", "agent_reply_seen", "resolved"}
+
+
+def system_p99(scenario):
+    """The scenario's iteration p99, or, when it has steps that wait for a person, the worst p99 of its other steps."""
+    steps = scenario.get("steps") or []
+    if any(step["name"] in WAITING_STEPS for step in steps):
+        return max((step["latency_ms"]["p99"] for step in steps if step["name"] not in WAITING_STEPS and step.get("ok", 0) + step.get("failed", 0)),
+                   default=0.0)
+    return scenario["latency_ms"]["p99"]
+
+
 def worst_p99(report):
-    return max((s["latency_ms"]["p99"] for s in scenarios(report) if s.get("iterations")), default=0.0)
+    return max((system_p99(s) for s in scenarios(report) if s.get("iterations")), default=0.0)
 
 
 def failed(report):
@@ -177,7 +191,9 @@ def scenario_table(report):
     total_ok = sum(s["ok"] for s in scenarios(report))
     out.append(f'| **all** | {num(sum(s["iterations"] for s in scenarios(report)))} | {num(total_ok)} | '
                f'{num(failed(report))} | {num(total_ok / duration if duration else None, 1)} | | | '
-               f'worst {num(worst_p99(report), 1)} ms | | |')
+               f'worst {num(worst_p99(report), 1)} ms¹ | | |')
+    out += ["", "¹ The worst p99 over the scenarios, the hand-over's steps that wait for a simulated person "
+                "(`agent_attached`, `agent_reply_seen`, `resolved`) left out; iteration latencies include every step."]
     return out
 
 
@@ -228,7 +244,8 @@ def render_block(r, docs_dir):
     report = load(report_path) if report_path and os.path.exists(report_path) else None
     rate_text = f'{num(rate.get("value"), 1)} iterations/s at peak'
     if rate.get("mode") == "auto":
-        rate_text += (" (80 % of the highest probed rate with 0 errors and p99 ≤ 1 s; probes of "
+        rate_text += (" (80 % of the highest probed peak rate with 0 errors and p99 ≤ 1 s, hand-over waits for a person "
+                      "excepted; probes: the profile's own shape for "
                       f'{rate.get("probe_seconds", "?")} s: ' +
                       ", ".join(f'{num(p["rate"], 1)}/s → {num(p["failed"])} failed, p99 {num(p["p99_ms"])} ms' for p in probes) + ")")
     else:

@@ -72,6 +72,17 @@ class Figures(unittest.TestCase):
             self.assertEqual(quiet(run_all.probe, results, SAMPLE, "40").split(), ["9", "30.0"])
             self.assertEqual(run_all.load(results)["rate"]["probes"], [{"rate": 40.0, "failed": 9, "ok": 3700, "p99_ms": 30.0}])
 
+    def test_the_latency_limit_leaves_out_steps_that_wait_for_a_simulated_person(self):
+        lat = lambda p99: {"mean": 1, "p50": 1, "p90": 1, "p99": p99, "p999": p99, "max": p99}
+        handoff = {"name": "handoff", "iterations": 5, "ok": 5, "failed": 0, "latency_ms": lat(9000.0), "steps": [
+            {"name": "open", "ok": 5, "failed": 0, "latency_ms": lat(40.0)},
+            {"name": "agent_attached", "ok": 5, "failed": 0, "latency_ms": lat(8000.0)},
+            {"name": "resolved", "ok": 5, "failed": 0, "latency_ms": lat(7000.0)}]}
+        faq = {"name": "faq", "iterations": 5, "ok": 5, "failed": 0, "latency_ms": lat(25.0), "steps": []}
+        self.assertEqual(run_all.worst_p99({"scenarios": [handoff, faq]}), 40.0)
+        faq["latency_ms"]["p99"] = 1500.0
+        self.assertEqual(run_all.worst_p99({"scenarios": [handoff, faq]}), 1500.0)
+
     def test_verify_reads_the_lost_count_and_a_missing_line_is_no_count(self):
         with tempfile.TemporaryDirectory() as d:
             results, out = os.path.join(d, "results.json"), os.path.join(d, "verify.txt")
