@@ -125,6 +125,7 @@ cleanup() {
     echo "== console log: $log" >&2
 }
 trap cleanup EXIT
+trap 'exit 130' INT TERM
 
 exec > >(tee "$log") 2>&1
 
