@@ -23,9 +23,9 @@
 # Exits 1 when a check failed (driver vs wrk over 10 %, lost acknowledged writes, a step that could not run).
 # Takes --duration + --cluster-duration + about 10 minutes (builds, start-ups, probes, baselines) on 2 cores.
 # Environment: PG_PORT (55474), HTTP_BASE (18400), SILO_BASE (12400), PROFILE (double11), HTTP_CONNECTIONS (64),
-# HTTP_SECONDS (20), PROBE_SECONDS (30), PROBE_START (20), PROBE_FACTOR (1.5), PROBE_STEPS (10), PROBE_OPTIONS (extra
-# --option k=v for the probes, space-separated), PEAK_AT (0.55: when the kill comes, as a fraction of the cluster run),
-# BASELINE_SECONDS (20), PGBENCH_CLIENTS (16), PGBENCH_SCALE (10),
+# HTTP_SECONDS (20), HTTP_WARMUP (10), HTTP_ROUNDS (2), PROBE_SECONDS (30), PROBE_START (20), PROBE_FACTOR (1.5),
+# PROBE_STEPS (10), PROBE_OPTIONS (extra --option k=v for the probes, space-separated), PEAK_AT (0.55: when the kill
+# comes, as a fraction of the cluster run), BASELINE_SECONDS (20), PGBENCH_CLIENTS (16), PGBENCH_SCALE (10),
 # NLU_BENCH_DATA (<repo>/../shared/data), PGBIN, NO_BUILD=1, KEEP_WORK=1.
 set -euo pipefail
 
@@ -48,7 +48,7 @@ while [[ $# -gt 0 ]]; do
         --rate) rate_arg=${2:?}; command_line+=" --rate $2"; shift 2 ;;
         --quick) quick=1; command_line+=" --quick"; shift ;;
         --docs) docs_dir=$(cd "${2:?}" && pwd); command_line+=" --docs $2"; shift 2 ;;
-        -h|--help) sed -n '2,31p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        -h|--help) sed -n '2,29p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
         *) echo "run-all.sh: unknown argument '$1' (see --help)" >&2; exit 2 ;;
     esac
 done
@@ -78,6 +78,8 @@ silo_base=${SILO_BASE:-12400}
 profile=${PROFILE:-double11}
 http_connections=${HTTP_CONNECTIONS:-64}
 http_seconds=${HTTP_SECONDS:-$([[ $quick == 1 ]] && echo 10 || echo 20)}
+http_warmup=${HTTP_WARMUP:-$([[ $quick == 1 ]] && echo 5 || echo 10)}
+http_rounds=${HTTP_ROUNDS:-2}
 probe_seconds=${PROBE_SECONDS:-$([[ $quick == 1 ]] && echo 20 || echo 30)}
 read -r -a probe_options <<< "${PROBE_OPTIONS:-}"
 probe_start=${PROBE_START:-20}
@@ -169,7 +171,7 @@ machine_header
 echo "command: $command_line"
 echo "console log: $log"
 cpu_model=$(lscpu | sed -n 's/^Model name:[[:space:]]*//p' | head -n 1)
-tools="dotnet $(dotnet --version), $(wrk --version 2>&1 | head -n 1 | cut -d ' ' -f 1-2 || true), PostgreSQL $("$pgbin/postgres" --version | awk '{print $NF}') (pgbench), $(redis-server --version | cut -d ' ' -f 1-3), fastText $(dpkg-query -W -f '${Version}' fasttext 2>/dev/null || echo '?'), $(haproxy -v | head -n 1 | cut -d ' ' -f 1-3)"
+tools="dotnet $(dotnet --version), $(wrk --version 2>&1 | head -n 1 | cut -d ' ' -f 1-2 || true), PostgreSQL $("$pgbin/postgres" --version | awk '{print $3}') (pgbench), $(redis-server --version | cut -d ' ' -f 1-3), fastText $(dpkg-query -W -f '${Version}' fasttext 2>/dev/null || echo '?'), $(haproxy -v | head -n 1 | cut -d ' ' -f 1-3)"
 echo "tools: $tools"
 put command "$(json_str "$command_line")"
 put quick "$([[ $quick == 1 ]] && echo true || echo false)"
@@ -227,8 +229,8 @@ wait_ready "$url" "$single_pid" "$work/silo-single.log"
 echo "   ready after $(( $(date +%s) - started )) s (models trained, demo data seeded)"
 
 # ---- 2. HTTP ceiling and driver agreement ----
-echo "== HTTP ceiling: GET /health/live, $http_connections connections, ${http_seconds} s each, wrk then the driver's http profile"
-put http "$(printf '{"connections": %s, "seconds": %s}' "$http_connections" "$http_seconds")"
+echo "== HTTP ceiling: GET /health/live, $http_connections connections, ${http_seconds} s each; wrk and the driver's http profile take turns, $http_rounds rounds"
+put http "$(printf '{"connections": %s, "seconds": %s, "rounds": %s}' "$http_connections" "$http_seconds" "$http_rounds")"
 generator=()
 if [[ $(nproc) -ge 2 ]]; then
     taskset -a -p -c 1 "$single_pid" >/dev/null
@@ -238,45 +240,70 @@ if [[ $(nproc) -ge 2 ]]; then
 else
     put http.pinning '"one CPU: generator and silo share it"'
 fi
-# Both generators measure a warm silo; the driver's own 2-s warm-up (not counted) covers its JIT and connections.
-"${generator[@]}" wrk -t 1 -c "$http_connections" -d 3s "$url/health/live" > /dev/null 2>&1 || true
-"${generator[@]}" wrk -t 1 -c "$http_connections" -d "${http_seconds}s" --latency "$url/health/live" > "$work/wrk-live.txt" 2>&1 || true
-sed 's/^/    /' "$work/wrk-live.txt"
-wrk_rps=$(awk '/^Requests\/sec:/ {print $2}' "$work/wrk-live.txt")
-wrk_mean=$(wrk_mean_ms "$work/wrk-live.txt")
-wrk_p99=$(wrk_p99_ms "$work/wrk-live.txt")
-if [[ -n $wrk_rps && -n $wrk_mean ]]; then
+
+# wrk_live ROUND / driver_live ROUND: one run on /health/live; prints "<requests/s> <mean ms> <p99 ms>", or nothing.
+wrk_live() {
+    local out=$work/wrk-live-$1.txt
+    "${generator[@]}" wrk -t 1 -c "$http_connections" -d "${http_seconds}s" --latency "$url/health/live" > "$out" 2>&1 || true
+    sed 's/^/    /' "$out" >&2
+    local rps mean
+    rps=$(awk '/^Requests\/sec:/ {print $2}' "$out")
+    mean=$(wrk_mean_ms "$out")
+    [[ -z $rps || -z $mean ]] || echo "$rps $mean $(wrk_p99_ms "$out")"
+}
+driver_live() {
+    # The driver's own 2-s warm-up (not counted) covers its JIT and connection set-up.
+    "${generator[@]}" dotnet "$load_dll" run --profile http --target "$url" --connections "$http_connections" \
+        --duration "${http_seconds}s" --path /health/live --option warmup=2s --report-dir "$work/reports" --report-name "http-$1" \
+        --no-live > "$work/driver-http-$1.log" 2>&1 || true
+    tail -n 3 "$work/driver-http-$1.log" | sed 's/^/    /' >&2
+    [[ ! -f $work/reports/http-$1.json ]] || $py http "$work/reports/http-$1.json"
+}
+
+# The silo's JIT settles first; then the generators alternate, so that a burst of other work on this shared machine
+# does not fall on one of them only, and each keeps its best round (highest throughput).
+"${generator[@]}" wrk -t 1 -c "$http_connections" -d "${http_warmup}s" "$url/health/live" > /dev/null 2>&1 || true
+best_wrk=
+best_driver=
+for round in $(seq 1 "$http_rounds"); do
+    echo "-- round $round: wrk -t 1 -c $http_connections -d ${http_seconds}s"
+    figures=$(wrk_live "$round")
+    [[ -n $figures ]] && echo "   wrk round $round: $figures (req/s, mean ms, p99 ms)"
+    [[ -z $figures ]] || [[ -n $best_wrk && $(calc "${figures%% *} <= ${best_wrk%% *}") == 1 ]] || best_wrk=$figures
+    if [[ $driver_ok == 1 ]]; then
+        echo "-- round $round: driver run --profile http --connections $http_connections --duration ${http_seconds}s"
+        figures=$(driver_live "$round")
+        [[ -n $figures ]] && echo "   driver round $round: $figures (req/s, mean ms, p99 ms)"
+        [[ -z $figures ]] || [[ -n $best_driver && $(calc "${figures%% *} <= ${best_driver%% *}") == 1 ]] || best_driver=$figures
+    fi
+done
+[[ ${#generator[@]} -eq 0 ]] || taskset -a -p -c "0-$(( $(nproc) - 1 ))" "$single_pid" >/dev/null
+
+if [[ -n $best_wrk ]]; then
+    read -r wrk_rps wrk_mean wrk_p99 <<< "$best_wrk"
     put http.wrk "$(printf '{"rps": %s, "mean_ms": %s, "p99_ms": %s}' "$wrk_rps" "$wrk_mean" "${wrk_p99:-null}")"
 else
     fail "wrk on /health/live gave no figures (output above)"
 fi
-if [[ $driver_ok == 1 ]]; then
-    if "${generator[@]}" dotnet "$load_dll" run --profile http --target "$url" --connections "$http_connections" \
-        --duration "${http_seconds}s" --path /health/live --option warmup=2s --report-dir "$work/reports" --report-name http --no-live \
-        > "$work/driver-http.log" 2>&1 && [[ -f $work/reports/http.json ]]; then
-        tail -n 5 "$work/driver-http.log" | sed 's/^/    /'
-        read -r drv_rps drv_mean drv_p99 < <($py http "$work/reports/http.json")
-        put http.driver "$(printf '{"rps": %s, "mean_ms": %s, "p99_ms": %s}' "$drv_rps" "$drv_mean" "$drv_p99")"
-        if [[ -n $wrk_rps && -n $wrk_mean ]]; then
-            tp=$(calc "($drv_rps - $wrk_rps) / $wrk_rps * 100")
-            lat=$(calc "($drv_mean - $wrk_mean) / $wrk_mean * 100")
-            agreement=$(printf 'throughput within %.1f %%, mean latency within %.1f %% (limit 10 %%)' "${tp#-}" "${lat#-}")
-            printf '   wrk    %10.0f req/s, mean %8.3f ms, p99 %8.2f ms\n' "$wrk_rps" "$wrk_mean" "${wrk_p99:-0}"
-            printf '   driver %10.0f req/s, mean %8.3f ms, p99 %8.2f ms\n' "$drv_rps" "$drv_mean" "$drv_p99"
-            printf '   driver ÷ wrk: throughput %.3f, mean latency %.3f, p99 %.3f\n' \
-                "$(calc "$drv_rps / $wrk_rps")" "$(calc "$drv_mean / $wrk_mean")" "$(calc "$drv_p99 / (${wrk_p99:-0} + 1e-9)")"
-            echo "   agreement: $agreement"
-            put http.agreement "$(json_str "$agreement")"
-            if awk -v a="${tp#-}" -v b="${lat#-}" 'BEGIN { exit !(a > 10 || b > 10) }'; then
-                fail "driver and wrk disagree on /health/live: $agreement"
-            fi
-        fi
-    else
-        tail -n 20 "$work/driver-http.log" | sed 's/^/    /'
-        fail "the driver's http profile did not run (log above)"
+if [[ $driver_ok == 1 && -z $best_driver ]]; then
+    fail "the driver's http profile did not run (log above)"
+elif [[ -n $best_driver && -n $best_wrk ]]; then
+    read -r drv_rps drv_mean drv_p99 <<< "$best_driver"
+    put http.driver "$(printf '{"rps": %s, "mean_ms": %s, "p99_ms": %s}' "$drv_rps" "$drv_mean" "$drv_p99")"
+    tp=$(calc "($drv_rps - $wrk_rps) / $wrk_rps * 100")
+    lat=$(calc "($drv_mean - $wrk_mean) / $wrk_mean * 100")
+    agreement=$(printf 'throughput within %.1f %%, mean latency within %.1f %% (limit 10 %%)' "${tp#-}" "${lat#-}")
+    echo "   best of $http_rounds rounds:"
+    printf '   wrk    %10.0f req/s, mean %8.3f ms, p99 %8.2f ms\n' "$wrk_rps" "$wrk_mean" "${wrk_p99:-0}"
+    printf '   driver %10.0f req/s, mean %8.3f ms, p99 %8.2f ms\n' "$drv_rps" "$drv_mean" "$drv_p99"
+    printf '   driver ÷ wrk: throughput %.3f, mean latency %.3f, p99 %.3f\n' \
+        "$(calc "$drv_rps / $wrk_rps")" "$(calc "$drv_mean / $wrk_mean")" "$(calc "$drv_p99 / (${wrk_p99:-0} + 1e-9)")"
+    echo "   agreement: $agreement"
+    put http.agreement "$(json_str "$agreement")"
+    if awk -v a="${tp#-}" -v b="${lat#-}" 'BEGIN { exit !(a > 10 || b > 10) }'; then
+        fail "driver and wrk disagree on /health/live: $agreement"
     fi
 fi
-[[ ${#generator[@]} -eq 0 ]] || taskset -a -p -c "0-$(( $(nproc) - 1 ))" "$single_pid" >/dev/null
 
 # ---- 3. rate ----
 # probe RATE STEP: a short constant-rate run of the profile; prints "<failed> <worst p99 ms>", or fails.
@@ -476,7 +503,8 @@ for i in 1 2; do wait_ready "http://127.0.0.1:${cluster_http[i]}" "${cluster_pid
 
 cat > "$work/haproxy.cfg" <<EOF
 global
-    maxconn 20000
+    # Each connection takes two descriptors (client and silo side): this stays under the usual ulimit -n.
+    maxconn 4096
 
 defaults
     mode http
@@ -507,12 +535,22 @@ haproxy -c -q -f "$work/haproxy.cfg"
 haproxy -db -f "$work/haproxy.cfg" > "$work/haproxy.log" 2>&1 &
 haproxy_pid=$!
 lb=http://127.0.0.1:$haproxy_port
-for _ in $(seq 1 100); do [[ $(curl -s -o /dev/null -w '%{http_code}' "$lb/health/ready") == 200 ]] && break; sleep 0.1; done
-echo "   haproxy: roundrobin, health check GET /health/ready every 1 s, retries 3, option redispatch (config $work/haproxy.cfg)"
+lb_ready=0
+for _ in $(seq 1 100); do
+    [[ $(curl -s -o /dev/null -w '%{http_code}' "$lb/health/ready") == 200 ]] && { lb_ready=1; break; }
+    kill -0 "$haproxy_pid" 2>/dev/null || break
+    sleep 0.1
+done
+if [[ $lb_ready == 1 ]]; then
+    echo "   haproxy: roundrobin, health check GET /health/ready every 1 s, retries 3, option redispatch (config $work/haproxy.cfg)"
+else
+    sed 's/^/    /' "$work/haproxy.log"
+    fail "haproxy did not answer /health/ready within 10 s (log above): no cluster run"
+fi
 
 victim=1
 put cluster "$(printf '{"silos": 3, "duration": "%s", "victim": "c%s", "report": "load/double11-cluster.json"}' "$cluster_duration" "$victim")"
-if [[ -n $rate ]]; then
+if [[ -n $rate && $lb_ready == 1 ]]; then
     journal=$work/journal-cluster.jsonl
     echo "== Double-11 through haproxy: $cluster_duration, $rate/s at peak; silo c$victim is SIGKILLed at mid-peak ($peak_at of the run)"
     progress=$work/cluster-progress.txt

@@ -156,7 +156,11 @@ def ms(v, digits):
 
 
 def ratio(a, b):
-    return "n/a" if a is None or not b else f"{a / b:.3f}"
+    if a is None or not b:
+        return "n/a"
+    x = a / b
+    # Three decimals, or two significant digits for the small ratios of a full request path to a bare baseline.
+    return f"{x:.3f}" if x == 0 or abs(x) >= 0.01 else f"{x:.2g}"
 
 
 def find(report, *patterns):
