@@ -578,7 +578,7 @@ if [[ -n $rate && $lb_ready == 1 ]]; then
     driver_pid=
     keep_run_log double11-cluster
     if [[ $driver_rc == 0 && -f $docs_dir/load/double11-cluster.json ]]; then
-        put cluster.journal_writes "$(wc -l < "$journal")"
+        put cluster.journal_writes "$(cat "$journal" 2>/dev/null | wc -l)"
         [[ -n $kill_t ]] && read -r kill_t failed_after recovery < <($py kill-cost "$results" "$docs_dir/load/double11-cluster.json" "$kill_t")
         if [[ -n $kill_t ]]; then
             echo "   kill at t = $kill_t s: failed iterations from then on: $failed_after; recovery: $([[ $recovery == -1 ]] && echo 'never within the run' || echo "$recovery s")"
