@@ -17,7 +17,7 @@ need() {
 # Prints what a figure needs next to it: script, date, machine, load, commit.
 machine_header() {
     local cpu_model
-    cpu_model=$(lscpu | sed -n 's/^Model name:[[:space:]]*//p' | head -n 1)
+    cpu_model=$(lscpu | awk -F ':[[:space:]]*' '/^Model name:/ && !done { print $2; done = 1 }')
     echo "== $(basename "$0")"
     echo "date: $(date -u '+%Y-%m-%d %H:%M:%S UTC')"
     echo "machine: ${cpu_model:-unknown CPU}, nproc $(nproc), $(uname -sr), $(awk '/MemTotal/ {printf "%.1f GiB RAM", $2 / 1048576}' /proc/meminfo)"

@@ -170,8 +170,9 @@ need dotnet "install the .NET 10 SDK"
 machine_header
 echo "command: $command_line"
 echo "console log: $log"
-cpu_model=$(lscpu | sed -n 's/^Model name:[[:space:]]*//p' | head -n 1)
-tools="dotnet $(dotnet --version), $(wrk --version 2>&1 | head -n 1 | cut -d ' ' -f 1-2 || true), PostgreSQL $("$pgbin/postgres" --version | awk '{print $3}') (pgbench), $(redis-server --version | cut -d ' ' -f 1-3), fastText $(dpkg-query -W -f '${Version}' fasttext 2>/dev/null || echo '?'), $(haproxy -v | head -n 1 | cut -d ' ' -f 1-3)"
+# awk 'NR == 1' rather than head: under pipefail a writer cut short by head's exit (SIGPIPE) would stop the script.
+cpu_model=$(lscpu | awk -F ':[[:space:]]*' '/^Model name:/ && !done { print $2; done = 1 }')
+tools="dotnet $(dotnet --version), $(wrk --version 2>&1 | awk 'NR == 1 { print $1, $2 }' || true), PostgreSQL $("$pgbin/postgres" --version | awk '{ print $3 }') (pgbench), $(redis-server --version | cut -d ' ' -f 1-3), fastText $(dpkg-query -W -f '${Version}' fasttext 2>/dev/null || echo '?'), $(haproxy -v | awk 'NR == 1 { print $1, $2, $3 }')"
 echo "tools: $tools"
 put command "$(json_str "$command_line")"
 put quick "$([[ $quick == 1 ]] && echo true || echo false)"
@@ -418,7 +419,7 @@ pgbench_tps() {   # pgbench_tps MODE-FLAG → TPS
     local out
     out=$("${pgb[@]}" "$1" -c "$pgbench_clients" -j 2 -T "$baseline_seconds" pgbench 2>&1) || { echo "$out" >&2; return 1; }
     echo "$out" | grep -E '^(latency average|tps)' | sed 's/^/    /' >&2
-    echo "$out" | sed -n 's/^tps = \([0-9.]*\).*/\1/p' | head -n 1
+    echo "$out" | awk '$1 == "tps" && !done { print $3; done = 1 }'
 }
 select_tps=$(pgbench_tps -S || true)
 update_tps=$(pgbench_tps -N || true)
