@@ -514,6 +514,8 @@ defaults
     timeout server 60s
     timeout queue 10s
     timeout http-keep-alive 10s
+    # A session's live stream (WebSocket) may stay quiet while a hand-over waits for an agent.
+    timeout tunnel 10m
     # A request whose connection to a silo fails goes to another silo (connection failures only: a request a silo has
     # received is never sent twice).
     retries 3
