@@ -534,11 +534,11 @@ backend silos
     server c1 127.0.0.1:${cluster_http[1]} check
     server c2 127.0.0.1:${cluster_http[2]} check
 EOF
-haproxy -c -q -f "$work/haproxy.cfg"
-haproxy -db -f "$work/haproxy.cfg" > "$work/haproxy.log" 2>&1 &
-haproxy_pid=$!
 lb=http://127.0.0.1:$haproxy_port
 lb_ready=0
+haproxy -c -q -f "$work/haproxy.cfg" > "$work/haproxy.log" 2>&1 || true
+haproxy -db -f "$work/haproxy.cfg" >> "$work/haproxy.log" 2>&1 &
+haproxy_pid=$!
 for _ in $(seq 1 100); do
     [[ $(curl -s -o /dev/null -w '%{http_code}' "$lb/health/ready") == 200 ]] && { lb_ready=1; break; }
     kill -0 "$haproxy_pid" 2>/dev/null || break
@@ -582,8 +582,7 @@ if [[ -n $rate && $lb_ready == 1 ]]; then
     keep_run_log double11-cluster
     if [[ $driver_rc == 0 && -f $docs_dir/load/double11-cluster.json ]]; then
         put cluster.journal_writes "$(cat "$journal" 2>/dev/null | wc -l)"
-        [[ -n $kill_t ]] && read -r kill_t failed_after recovery < <($py kill-cost "$results" "$docs_dir/load/double11-cluster.json" "$kill_t")
-        if [[ -n $kill_t ]]; then
+        if [[ -n $kill_t ]] && read -r kill_t failed_after recovery < <($py kill-cost "$results" "$docs_dir/load/double11-cluster.json" "$kill_t"); then
             echo "   kill at t = $kill_t s: failed iterations from then on: $failed_after; recovery: $([[ $recovery == -1 ]] && echo 'never within the run' || echo "$recovery s")"
             [[ $recovery != -1 ]] || fail "the cluster did not recover from the kill within the run (failed never stayed 0 for 10 s)"
         fi
