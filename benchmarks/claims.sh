@@ -33,9 +33,7 @@ silo_pid=
 pgdata=
 redis_port=
 cleanup() {
-    if [[ -n $redis_port ]]; then
-        redis-cli -p "$redis_port" shutdown nosave >/dev/null 2>&1 || true
-    fi
+    stop_redis
     stop_silo_and_postgres
 }
 trap cleanup EXIT
@@ -44,6 +42,7 @@ need dotnet "install the .NET 10 SDK"
 need wrk "install it (Debian: apt-get install wrk)"
 need curl "install curl"
 need python3 "install python3"
+need redis-cli "install redis-tools"
 need redis-server "install it (Debian: apt-get install redis-server; stop the system service it starts)"
 need redis-benchmark "install redis-tools"
 
@@ -104,12 +103,7 @@ for storage in $storages; do
     args=(serve --environment Development --urls "$url" --data-dir "$work/data-$storage" --silo-port "$silo_port")
     if [[ $storage == PostgreSql ]]; then
         pg_port=$(free_port)
-        pgdata=$work/pgdata
-        [[ -x $pgbin/initdb ]] || { echo "claims.sh: PostgreSQL server binaries not found in $pgbin" >&2; exit 1; }
-        [[ $(id -u) == 0 ]] && chown postgres "$work"
-        as_postgres "'$pgbin/initdb' -D '$pgdata' -A trust -U postgres" >/dev/null
-        as_postgres "'$pgbin/pg_ctl' -D '$pgdata' -l '$work/pg.log' -w -o \"-p $pg_port -k '$work' -h 127.0.0.1 -c max_connections=200\" start" >/dev/null
-        "$pgbin/psql" -X -q -h 127.0.0.1 -p "$pg_port" -U postgres -c "CREATE DATABASE claims" postgres
+        start_postgres "$pg_port" claims
         args+=(--storage PostgreSql --connection-string "Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=claims")
     fi
     echo
@@ -151,20 +145,10 @@ done
 
 echo
 echo "== Redis baseline: EVALSHA flash_sale.lua (check-and-decrement), redis-benchmark -c $wrk_connections --threads $wrk_threads"
-redis_port=$(free_port)
-mkdir -p "$work/redis"
-redis-server --port "$redis_port" --bind 127.0.0.1 --dir "$work/redis" --appendonly yes --appendfsync everysec --save "" \
-    --daemonize yes --logfile "$work/redis/log"
-for _ in $(seq 1 50); do redis-cli -p "$redis_port" ping >/dev/null 2>&1 && break; sleep 0.1; done
-redis-cli -p "$redis_port" SET budget 1000000000 >/dev/null
-sha=$(redis-cli -p "$redis_port" SCRIPT LOAD "$(cat "$root/benchmarks/claims/flash_sale.lua")")
-redis_rate() {
-    redis-benchmark -p "$redis_port" -c "$wrk_connections" --threads "$wrk_threads" -n "$1" --csv EVALSHA "$sha" 1 budget \
-        | awk -F'","' 'NR == 2 {gsub(/"/, "", $2); print $2}'
-}
-redis_everysec=$(redis_rate 1000000)
+start_redis "$work/redis"
+redis_everysec=$(redis_flash_sale_rate "$wrk_connections" "$wrk_threads" 1000000)
 redis-cli -p "$redis_port" CONFIG SET appendfsync always >/dev/null
-redis_always=$(redis_rate 200000)
+redis_always=$(redis_flash_sale_rate "$wrk_connections" "$wrk_threads" 200000)
 echo "   appendfsync everysec: $redis_everysec decrements/s; appendfsync always: $redis_always decrements/s"
 
 echo

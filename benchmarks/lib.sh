@@ -1,4 +1,5 @@
-# Shared helpers of the benchmark scripts (sourced, not run): benchmarks/sessions.sh, claims.sh, agent-streams.sh.
+# Shared helpers of the benchmark scripts (sourced, not run): benchmarks/sessions.sh, claims.sh, agent-streams.sh,
+# nlu-vs-fasttext.sh, run-all.sh.
 
 as_postgres() {
     if [[ $(id -u) == 0 ]]; then su postgres -s /bin/bash -c "$*"; else bash -c "$*"; fi
@@ -16,7 +17,7 @@ need() {
 # Prints what a figure needs next to it: script, date, machine, load, commit.
 machine_header() {
     local cpu_model
-    cpu_model=$(lscpu | sed -n 's/^Model name:[[:space:]]*//p' | head -n 1)
+    cpu_model=$(lscpu | awk -F ':[[:space:]]*' '/^Model name:/ && !done { print $2; done = 1 }')
     echo "== $(basename "$0")"
     echo "date: $(date -u '+%Y-%m-%d %H:%M:%S UTC')"
     echo "machine: ${cpu_model:-unknown CPU}, nproc $(nproc), $(uname -sr), $(awk '/MemTotal/ {printf "%.1f GiB RAM", $2 / 1048576}' /proc/meminfo)"
@@ -24,9 +25,18 @@ machine_header() {
     echo "commit: $(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo unknown)$(git -C "$root" diff --quiet HEAD 2>/dev/null || echo ' (with uncommitted changes)')"
 }
 
+# wrk prints durations as 623.45us, 1.20ms, 2.00s or 1.50m; in milliseconds:
+wrk_ms_awk='function ms(v) { if (v ~ /us$/) { sub(/us$/, "", v); return v / 1000 } if (v ~ /ms$/) { sub(/ms$/, "", v); return v + 0 }
+    if (v ~ /m$/) { sub(/m$/, "", v); return v * 60000 } sub(/s$/, "", v); return v * 1000 }'
+
 # The 99th percentile of a wrk --latency report (file $1), in milliseconds.
 wrk_p99_ms() {
-    awk '$1 == "99%" {v = $2; if (v ~ /us$/) {sub(/us$/, "", v); v /= 1000} else if (v ~ /ms$/) {sub(/ms$/, "", v)} else if (v ~ /s$/) {sub(/s$/, "", v); v *= 1000}; printf "%.2f", v}' "$1"
+    awk "$wrk_ms_awk"' $1 == "99%" { printf "%.2f", ms($2) }' "$1"
+}
+
+# The mean latency of a wrk report (file $1; "Thread Stats ... Latency <avg> <stdev> <max>"), in milliseconds.
+wrk_mean_ms() {
+    awk "$wrk_ms_awk"' $1 == "Latency" && !done { printf "%.3f", ms($2); done = 1 }' "$1"
 }
 
 # Stops what a benchmark script started, for its EXIT trap: the silo ($silo_pid), a throw-away PostgreSQL server ($pgdata,
@@ -64,4 +74,60 @@ build_release() {
     for project in "$@"; do
         dotnet build "$root/$project" -c Release --nologo -v quiet
     done
+}
+
+# start_postgres PORT DATABASE [MAX_CONNECTIONS]: a throw-away PostgreSQL server (binaries in $pgbin) in $work/pgdata,
+# listening on 127.0.0.1:PORT, with one database; sets $pgdata (stopped by stop_silo_and_postgres).
+start_postgres() {
+    local port=$1 database=$2 max_connections=${3:-200}
+    pgdata=$work/pgdata
+    [[ -x $pgbin/initdb ]] || { echo "$(basename "$0"): PostgreSQL server binaries not found in $pgbin (apt-get install postgresql, or set PGBIN)" >&2; exit 1; }
+    [[ $(id -u) == 0 ]] && chown postgres "$work"
+    as_postgres "'$pgbin/initdb' -D '$pgdata' -A trust -U postgres" >/dev/null
+    as_postgres "'$pgbin/pg_ctl' -D '$pgdata' -l '$work/pg.log' -w -o \"-p $port -k '$work' -h 127.0.0.1 -c max_connections=$max_connections\" start" >/dev/null
+    "$pgbin/psql" -X -q -h 127.0.0.1 -p "$port" -U postgres -c "CREATE DATABASE $database" postgres
+}
+
+# start_redis DIR: a throw-away redis-server (AOF with appendfsync everysec, the usual flash-sale setup; no RDB
+# snapshots) on a free port, files in DIR; sets $redis_port (stop it with stop_redis).
+start_redis() {
+    redis_port=$(free_port)
+    mkdir -p "$1"
+    redis-server --port "$redis_port" --bind 127.0.0.1 --dir "$1" --appendonly yes --appendfsync everysec --save "" \
+        --daemonize yes --logfile "$1/log"
+    for _ in $(seq 1 50); do redis-cli -p "$redis_port" ping >/dev/null 2>&1 && return 0; sleep 0.1; done
+    echo "$(basename "$0"): redis-server did not answer within 5 s (log: $1/log)" >&2
+    exit 1
+}
+
+stop_redis() {
+    [[ -z ${redis_port:-} ]] || redis-cli -p "$redis_port" shutdown nosave >/dev/null 2>&1 || true
+}
+
+# redis_flash_sale_rate CLIENTS THREADS REQUESTS: decrements/s of redis-benchmark running EVALSHA of
+# benchmarks/claims/flash_sale.lua (the flash-sale check-and-decrement) against the server of start_redis.
+redis_flash_sale_rate() {
+    local sha
+    redis-cli -p "$redis_port" SET budget 1000000000 >/dev/null
+    sha=$(redis-cli -p "$redis_port" SCRIPT LOAD "$(cat "$root/benchmarks/claims/flash_sale.lua")")
+    redis-benchmark -p "$redis_port" -c "$1" --threads "$2" -n "$3" --csv EVALSHA "$sha" 1 budget \
+        | awk -F'","' 'NR == 2 {gsub(/"/, "", $2); print $2}'
+}
+
+# fastText's training settings for intent classification (nlu-vs-fasttext.sh, run-all.sh): a strong supervised setup.
+fasttext_args="-epoch 50 -wordNgrams 2 -lr 0.5 -dim 100 -minn 3 -maxn 5 -thread 2"
+
+# fasttext_prediction_rate MODEL.bin TEXTS.txt REPEAT: fastText predictions/s on one thread (`fasttext predict` over
+# TEXTS repeated REPEAT times, less the time to load the model, measured on one line); prints "<per second> <load s>".
+fasttext_prediction_rate() {
+    local model=$1 texts=$2 repeat=$3 dir t0 t1 t2 t3
+    dir=$(mktemp -d "${TMPDIR:-/tmp}/cb-fasttext.XXXXXX")
+    head -n 1 "$texts" > "$dir/one.txt"
+    for _ in $(seq "$repeat"); do cat "$texts"; done > "$dir/many.txt"
+    fasttext predict "$model" "$dir/one.txt" > /dev/null   # page cache warm
+    t0=$(date +%s.%N); fasttext predict "$model" "$dir/one.txt" > /dev/null; t1=$(date +%s.%N)
+    t2=$(date +%s.%N); fasttext predict "$model" "$dir/many.txt" > /dev/null; t3=$(date +%s.%N)
+    python3 -c 'import sys; n, a, b, c, d = int(sys.argv[1]), *map(float, sys.argv[2:]); load = b - a; print(round(n / max(d - c - load, 1e-9)), f"{load:.3f}")' \
+        "$(wc -l < "$dir/many.txt")" "$t0" "$t1" "$t2" "$t3"
+    rm -rf "$dir"
 }

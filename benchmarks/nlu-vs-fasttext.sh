@@ -17,6 +17,9 @@
 # the training data has no OOS examples). Nothing is tuned on a test set. Progress goes to stderr. Several minutes.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
+root=$ROOT
+# shellcheck source=benchmarks/lib.sh
+source "$ROOT/benchmarks/lib.sh"
 DATA=${NLU_BENCH_DATA:-$ROOT/../shared/data}
 WRITE_DOCS=1
 SECONDS_PER_CASE=5
@@ -34,7 +37,7 @@ while [[ $# -gt 0 ]]; do
 done
 
 THRESHOLD=0.25
-FT_ARGS="-epoch 50 -wordNgrams 2 -lr 0.5 -dim 100 -minn 3 -maxn 5 -thread 2"
+FT_ARGS=$fasttext_args
 FT_REPEAT=20        # test texts repeated for fastText's prediction timing, so that loading its model is a small share
 BOTS="curekart powerplay11 sofmattress"
 OOS=NO_NODES_DETECTED
@@ -100,17 +103,12 @@ run_pair() {
   put "$key.fasttext.model_bytes" "$(stat -c %s "$dir/ft.bin")"
   if [[ $key == banking77.full ]]; then
     step "$title: fastText prediction speed (test texts ×$FT_REPEAT, one thread)"
-    head -n 1 "$dir/test.txt" >"$dir/one.txt"
-    for _ in $(seq "$FT_REPEAT"); do cat "$dir/test.txt"; done >"$dir/many.txt"
-    fasttext predict "$dir/ft.bin" "$dir/one.txt" >/dev/null # page cache warm
-    t0=$(now); fasttext predict "$dir/ft.bin" "$dir/one.txt" >/dev/null; t1=$(now)
-    local load; load=$(elapsed "$t0" "$t1")
-    t0=$(now); fasttext predict "$dir/ft.bin" "$dir/many.txt" >/dev/null; t1=$(now)
-    local total; total=$(elapsed "$t0" "$t1")
-    put "$key.fasttext.per_second" "$(python3 -c 'import sys; n, total, load = int(sys.argv[1]), float(sys.argv[2]), float(sys.argv[3]); print(round(n / max(total - load, 1e-9)))' "$(wc -l <"$dir/many.txt")" "$total" "$load")"
+    local per_second load
+    read -r per_second load < <(fasttext_prediction_rate "$dir/ft.bin" "$dir/test.txt" "$FT_REPEAT")
+    put "$key.fasttext.per_second" "$per_second"
     put "$key.fasttext.load_seconds" "$load"
   fi
-  rm -f "$dir/ft.bin" "$dir/ft.vec" "$dir/many.txt" # 800 MB each
+  rm -f "$dir/ft.bin" "$dir/ft.vec" # 800 MB each
 
   step "$title: CommerceBrain.Nlu train"
   t0=$(now)

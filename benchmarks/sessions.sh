@@ -66,16 +66,6 @@ turns_metric() {
     curl -s "$1/metrics" | awk -v kind="$2" '/^commercebrain_sessions_turns_total/ { if (kind == "" || index($0, "kind=\"" kind "\"") > 0) s += $NF } END { printf "%d", s }'
 }
 
-start_postgres() {
-    local port=$1
-    pgdata=$work/pgdata
-    [[ -x $pgbin/initdb ]] || { echo "sessions.sh: PostgreSQL server binaries not found in $pgbin (apt-get install postgresql, or set PGBIN)" >&2; exit 1; }
-    [[ $(id -u) == 0 ]] && chown postgres "$work"
-    as_postgres "'$pgbin/initdb' -D '$pgdata' -A trust -U postgres" >/dev/null
-    as_postgres "'$pgbin/pg_ctl' -D '$pgdata' -l '$work/pg.log' -w -o \"-p $port -k '$work' -h 127.0.0.1 -c max_connections=200\" start" >/dev/null
-    "$pgbin/psql" -X -q -h 127.0.0.1 -p "$port" -U postgres -c "CREATE DATABASE sessions" postgres
-}
-
 declare -A results
 for storage in $storages; do
     http_port=$(free_port)
@@ -84,7 +74,7 @@ for storage in $storages; do
     args=(serve --environment Development --urls "$url" --data-dir "$work/data-$storage" --silo-port "$silo_port")
     if [[ $storage == PostgreSql ]]; then
         pg_port=$(free_port)
-        start_postgres "$pg_port"
+        start_postgres "$pg_port" sessions
         args+=(--storage PostgreSql --connection-string "Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=sessions")
     fi
     echo
