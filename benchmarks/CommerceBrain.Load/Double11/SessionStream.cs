@@ -173,12 +173,12 @@ public sealed class SessionStream : IAsyncDisposable
         }
     }
 
-    /// <summary>Closes the socket (politely when it is still open) and stops the reader.</summary>
+    /// <summary>Closes the socket (politely when it is still open, or answering the silo's close) and stops the reader.</summary>
     public async ValueTask DisposeAsync()
     {
         try
         {
-            if (socket.State == WebSocketState.Open)
+            if (socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
             {
                 using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(2));
                 await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "done", timeout.Token);

@@ -90,6 +90,7 @@ internal sealed partial class SessionStreamConnection(
         finally
         {
             hub.Leave(follower);
+            await AwaitClientCloseAsync(receiving);
             await closing.CancelAsync();
             await receiving;
             await FinishCloseAsync();
@@ -184,6 +185,27 @@ internal sealed partial class SessionStreamConnection(
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             timeout.CancelAfter(options.SendTimeout);
             await socket.CloseOutputAsync(status, reason, timeout.Token);
+        }
+    }
+
+    /// <summary>
+    /// After our close frame, waits (bounded) for the client's: cancelling the pending receive aborts the socket, and an
+    /// abort resets the connection, which can throw away the last event and the close frame before the client read them.
+    /// </summary>
+    private async Task AwaitClientCloseAsync(Task receiving)
+    {
+        if (socket.State is not WebSocketState.CloseSent)
+        {
+            return;
+        }
+
+        try
+        {
+            await receiving.WaitAsync(options.SendTimeout);
+        }
+        catch (TimeoutException)
+        {
+            // A client that never answers the close: the abort below ends it.
         }
     }
 

@@ -19,6 +19,9 @@ public class AgentSessionSilo : IAsyncLifetime
 
     protected virtual bool OnPostgreSql => false;
 
+    /// <summary>Real sockets on a 127.0.0.1 port instead of the in-memory test server (TCP behaviour matters to the test).</summary>
+    protected virtual bool OnLoopback => false;
+
     public async Task InitializeAsync()
     {
         var settings = ServeSettings.None;
@@ -28,7 +31,7 @@ public class AgentSessionSilo : IAsyncLifetime
             settings = settings with { StorageProvider = "PostgreSql", ConnectionString = database.ConnectionString };
         }
 
-        Silo = await TestSilo.StartAsync(settings, services: services =>
+        Silo = await TestSilo.StartAsync(settings, listenOnLoopback: OnLoopback, services: services =>
         {
             services.AddSingleton<IAgentAdmission, OfflineAgentAdmission>();
             services.AddSingleton<IAgentDraftReviewer, RudeWordReviewer>();
@@ -67,4 +70,10 @@ public class AgentSessionSilo : IAsyncLifetime
 public sealed class PostgreSqlAgentSessionSilo : AgentSessionSilo
 {
     protected override bool OnPostgreSql => true;
+}
+
+/// <summary>The same silo listening on a real loopback port (WebSockets over TCP, not the in-memory test server).</summary>
+public sealed class LoopbackAgentSessionSilo : AgentSessionSilo
+{
+    protected override bool OnLoopback => true;
 }

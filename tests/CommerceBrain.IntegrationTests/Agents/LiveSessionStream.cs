@@ -53,6 +53,40 @@ internal sealed class LiveSessionStream : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Reads events until the server closes the stream with a close frame; returns them with the close status and reason.
+    /// A connection that breaks without the close handshake fails here (<see cref="WebSocketException"/>).
+    /// </summary>
+    public async Task<(List<JsonElement> Events, WebSocketCloseStatus? Status, string? Reason)> EventsUntilClosedAsync()
+    {
+        using var timeout = new CancellationTokenSource(ReadTimeout);
+        var events = new List<JsonElement>();
+        while (true)
+        {
+            using var message = new MemoryStream();
+            WebSocketReceiveResult received;
+            do
+            {
+                received = await socket.ReceiveAsync(buffer, timeout.Token);
+                if (received.MessageType == WebSocketMessageType.Close)
+                {
+                    // Answer the server's close as browsers do, completing the handshake.
+                    await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "bye", timeout.Token);
+                    return (events, socket.CloseStatus, socket.CloseStatusDescription);
+                }
+
+                message.Write(buffer, 0, received.Count);
+            }
+            while (!received.EndOfMessage);
+
+            var json = JsonDocument.Parse(Encoding.UTF8.GetString(message.ToArray())).RootElement.Clone();
+            if (json.GetProperty("type").GetString() == "event")
+            {
+                events.Add(json);
+            }
+        }
+    }
+
     public async Task<List<JsonElement>> NextEventsAsync(int count)
     {
         var events = new List<JsonElement>();

@@ -118,7 +118,7 @@ public sealed class TestSilo : IAsyncDisposable
     /// <summary>A new client of this silo that sends <paramref name="token"/> as its bearer token; dispose it.</summary>
     public HttpClient ClientWithToken(string token)
     {
-        var client = App.GetTestClient();
+        var client = Address is null ? App.GetTestClient() : new HttpClient { BaseAddress = Address };
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return client;
     }
