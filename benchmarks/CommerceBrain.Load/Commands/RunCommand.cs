@@ -195,8 +195,10 @@ public sealed class RunCommand : ILoadCommand
         var files = await ReportWriter.WriteAsync(report, result, directory, name, CancellationToken.None);
         foreach (var s in report.Scenarios)
         {
+            // OK outcomes by status (and the automation share of conversations the bot answered or handed over).
+            var outcomes = s.Outcomes.Count > 0 ? "; ok: " + OutcomeSummary.Describe(s.Outcomes) : "";
             await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                $"{s.Name}: {s.Iterations} iterations, {s.Ok} ok, {s.Failed} failed, {s.Rps:0.0}/s, p50 {s.Latency.P50:0.00} ms, p99 {s.Latency.P99:0.00} ms, max {s.Latency.Max:0.00} ms"));
+                $"{s.Name}: {s.Iterations} iterations, {s.Ok} ok, {s.Failed} failed, {s.Rps:0.0}/s, p50 {s.Latency.P50:0.00} ms, p99 {s.Latency.P99:0.00} ms, max {s.Latency.Max:0.00} ms{outcomes}"));
         }
 
         if (result.Interrupted)

@@ -17,7 +17,7 @@ public sealed class AgentDesk(SiloClient silo, AckJournal journal, Double11Optio
 
     /// <summary>Sessions attached, replied to and resolved over all agents, and failed agent actions.</summary>
     public string Summary =>
-        $"{agents.Sum(a => a.Attached)} attached, {agents.Sum(a => a.Replied)} replied, {agents.Sum(a => a.Resolved)} resolved, {agents.Sum(a => a.Failures)} failed actions";
+        $"{agents.Sum(a => a.Attached)} attached, {agents.Sum(a => a.Replied)} replied, {agents.Sum(a => a.Resolved)} resolved, {agents.Sum(a => a.Left)} closed by the customer before an agent came, {agents.Sum(a => a.Failures)} failed actions";
 
     /// <summary>Brings every agent online (in parallel, a few at a time) and starts their loops.</summary>
     public async Task StartAsync(CancellationToken cancellationToken)

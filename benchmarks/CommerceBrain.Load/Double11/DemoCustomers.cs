@@ -7,7 +7,7 @@ namespace CommerceBrain.Load.Double11;
 /// <summary>
 /// The demo marketplace's customers as the profile uses them: <c>c-00011</c> … <c>c-NNNNN</c> (the generated ones, with
 /// orders; <c>c-00001</c>–<c>c-00010</c> are the well-known customers the chat page and tests rely on, left alone),
-/// their orders read once through <c>GET /api/me/orders</c>, and refundable orders handed out at most once per run.
+/// their orders read once through <c>GET /api/me/orders</c>.
 /// </summary>
 public sealed class DemoCustomers(SiloClient silo, int customers, long refundMaxTotalMinor)
 {
@@ -18,7 +18,6 @@ public sealed class DemoCustomers(SiloClient silo, int customers, long refundMax
     private const int Attempts = 12;
 
     private readonly ConcurrentDictionary<string, Lazy<Task<IReadOnlyList<Order>>>> orders = new();
-    private readonly ConcurrentDictionary<string, byte> refundTaken = new();
 
     /// <summary>The number of generated customers the profile picks from.</summary>
     public int Count => Math.Max(1, customers - First + 1);
@@ -60,36 +59,6 @@ public sealed class DemoCustomers(SiloClient silo, int customers, long refundMax
             if (list.Count > 0)
             {
                 return (customer, list[random.Next(list.Count)]);
-            }
-        }
-
-        return null;
-    }
-
-    /// <summary>
-    /// A received order (delivered or completed) without any refund, below the bot's high-value threshold (those go to a
-    /// person), not handed out before in this run: read fresh, since earlier runs may have refunded it. Null when none of
-    /// several customers tried had one.
-    /// </summary>
-    public async Task<(string Customer, Order Order)?> OrderForRefundAsync(Random random, CancellationToken cancellationToken)
-    {
-        for (var i = 0; i < Attempts; i++)
-        {
-            var customer = Pick(random);
-            var token = await silo.TokenAsync(customer, "customer", cancellationToken);
-            var page = await silo.MyOrdersAsync(token, 50, cancellationToken);
-            if (!page.IsOk)
-            {
-                throw new SiloCallException($"GET /api/me/orders for {customer}: {page.Response.StatusCode} {page.Response.Message}");
-            }
-
-            foreach (var order in page.Ok.Orders.OrderBy(_ => random.Next()))
-            {
-                if (order.Status is "Delivered" or "Completed" && order.Refunds.Count == 0 && order.TotalMinor < refundMaxTotalMinor
-                    && order.Items.Count > 0 && refundTaken.TryAdd(order.OrderId, 0))
-                {
-                    return (customer, order);
-                }
             }
         }
 

@@ -43,6 +43,9 @@ public sealed class Double11Run
     /// <summary>The demo shops' own FAQ questions (read from the silo).</summary>
     public IReadOnlyList<FaqQuestion> ShopQuestions { get; private set; } = [];
 
+    /// <summary>The products the refund scenario orders (set up only when that scenario runs).</summary>
+    public RefundCatalog? Catalog { get; private set; }
+
     /// <summary>The campaign the coupon scenario claims from (set up only when that scenario runs).</summary>
     public string? CampaignId { get; private set; }
 
@@ -103,6 +106,23 @@ public sealed class Double11Run
             PlatformQuestions = PlatformFaq.Load();
             ShopQuestions = await ShopFaq.LoadAsync(silo, cancellationToken);
             log.WriteLine($"double11: {PlatformQuestions.Count} platform and {ShopQuestions.Count} shop FAQ questions");
+        }
+
+        if (scenarios.Contains(Double11Scenarios.Refund))
+        {
+            var orders = new List<Api.Order>();
+            for (var n = DemoCustomers.First; n < DemoCustomers.First + Math.Min(RefundCatalog.CustomersRead, Customers.Count); n++)
+            {
+                orders.AddRange(await Customers.OrdersOfAsync(DemoCustomers.Id(n), cancellationToken));
+            }
+
+            Catalog = RefundCatalog.From(orders, Options.RefundMaxTotalMinor);
+            if (Catalog.Products.Count == 0)
+            {
+                throw new SiloCallException($"no product below {Options.RefundMaxTotalMinor} in the orders of the first {RefundCatalog.CustomersRead} demo customers: is the demo data seeded?");
+            }
+
+            log.WriteLine($"double11: {Catalog.Products.Count} products below {Options.RefundMaxTotalMinor} to order for refunds");
         }
 
         if (scenarios.Contains(Double11Scenarios.CouponStorm))

@@ -1,11 +1,16 @@
+using CommerceBrain.Load.Double11.Api;
+using CommerceBrain.Load.Reporting;
+
 namespace CommerceBrain.Load.Double11;
 
 /// <summary>
 /// <c>faq</c>: a customer opens a session (in the shop for a shop question), asks a platform or shop FAQ question in a
 /// paraphrase of the driver's, and closes (customers without a high-value recent order: see
-/// <see cref="DemoCustomers.PickForFaqAsync"/>). The check: the bot answered itself — a reply, no hand-over, the session still
-/// with the bot. The step's status code is the reply's kind (answer, clarify, form, fallback), so the report shows how
-/// the paraphrases landed.
+/// <see cref="DemoCustomers.PickForFaqAsync"/>). Both ends of the question are the product working as designed: the bot
+/// answers itself (the <c>ask</c> step's status is the reply's kind: answer, clarify, form, fallback), or it is not sure
+/// of the paraphrase and hands the session to a person (status <c>handed_over</c>; the NLU's quality is measured
+/// elsewhere). The customer then closes the session either way, so a handed-over one leaves the agents' queue at once.
+/// The iteration ends <c>answered</c> or <c>handed_over</c>: the report's outcomes give the automation share.
 /// </summary>
 public static class FaqScenario
 {
@@ -39,20 +44,38 @@ public static class FaqScenario
                 return answer.Response;
             }
 
-            var reply = answer.Ok.Reply;
-            if (reply is null || reply.Kind == "handoff" || answer.Ok.Status != "active")
-            {
-                return Response.Fail("handed_over", $"FAQ {question.Id} ({(question.MerchantId is null ? "platform" : "shop")}) was handed over: status {answer.Ok.Status}");
-            }
-
-            return Response.Ok(reply, statusCode: reply.Kind, sizeBytes: answer.Response.SizeBytes);
+            return Outcome(answer.Ok, answer.Response.SizeBytes);
         });
         if (ask.IsError)
         {
             return await conversation!.AbandonAsync(ask);
         }
 
-        return await Step.Run("close", context, () => conversation!.CloseAsync(5, ct));
+        var close = await Step.Run("close", context, () => conversation!.CloseAsync(5, ct));
+        if (close.IsError)
+        {
+            return close;
+        }
+
+        if (ask.StatusCode == OutcomeSummary.HandedOver)
+        {
+            context.Log.WriteLine($"faq: {question.Id} ({(question.MerchantId is null ? "platform" : "shop")}) handed over: \"{text}\"");
+        }
+
+        return Response.Ok(statusCode: ask.StatusCode == OutcomeSummary.HandedOver ? OutcomeSummary.HandedOver : OutcomeSummary.Answered);
+    }
+
+    /// <summary>
+    /// The <c>ask</c> step's outcome: the reply's kind when the bot answered itself and the session is still with it,
+    /// <c>handed_over</c> when the bot gave it to a person (a hand-over reply, or the session waiting for an agent).
+    /// </summary>
+    public static Response Outcome(MessageAnswer answer, long sizeBytes)
+    {
+        ArgumentNullException.ThrowIfNull(answer);
+        var reply = answer.Reply;
+        return reply is null || reply.Kind == "handoff" || answer.Status != "active"
+            ? Response.Ok(statusCode: OutcomeSummary.HandedOver, sizeBytes: sizeBytes, message: answer.Status)
+            : Response.Ok(reply, statusCode: reply.Kind, sizeBytes: sizeBytes);
     }
 
     private static FaqQuestion Pick(Double11Run run, Random random)

@@ -6,7 +6,8 @@ namespace CommerceBrain.Load.Double11;
 /// One write the silo acknowledged, as the journal keeps it (one JSON line). Which fields are set depends on
 /// <see cref="Kind"/>: <see cref="JournalKinds.Message"/> and <see cref="JournalKinds.AgentMessage"/> name the session,
 /// the client message id, the event id the silo answered and the text; <see cref="JournalKinds.Grant"/> the campaign,
-/// idempotency key, channel and coupon id; <see cref="JournalKinds.Refund"/> the order and refund id.
+/// idempotency key, channel and coupon id; <see cref="JournalKinds.Order"/> the order and the idempotency key it was
+/// created with; <see cref="JournalKinds.Refund"/> the order and refund id.
 /// </summary>
 public sealed record JournalEntry(
     string Kind,
@@ -28,6 +29,7 @@ public sealed record JournalEntry(
     {
         JournalKinds.Grant => $"grant {CouponId} (campaign {CampaignId}, key {IdempotencyKey}, {Subject})",
         JournalKinds.Refund => $"refund {RefundId} (order {OrderId}, {Subject})",
+        JournalKinds.Order => $"order {OrderId} (key {IdempotencyKey}, {Subject})",
         _ => $"{Kind} {ClientMessageId} (session {SessionId}, event {EventId}, {Subject})",
     };
 }

@@ -12,6 +12,9 @@ public static class JournalKinds
     /// <summary>A coupon granted by a claim (subject = the customer).</summary>
     public const string Grant = "grant";
 
+    /// <summary>An order the silo created for the refund scenario (subject = the customer; order id and idempotency key).</summary>
+    public const string Order = "order";
+
     /// <summary>A refund request the silo recorded (subject = the customer).</summary>
     public const string Refund = "refund";
 }

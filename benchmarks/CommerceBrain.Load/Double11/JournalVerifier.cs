@@ -11,6 +11,7 @@ namespace CommerceBrain.Load.Double11;
 /// author and that text;</item>
 /// <item>grants: the claim repeated with the same Idempotency-Key (and channel) answers the same coupon, and the
 /// customer's <c>GET /api/me/coupons</c> lists it;</item>
+/// <item>orders: the order (read as an admin) exists and belongs to the customer;</item>
 /// <item>refunds: the order (read as an admin) carries the refund.</item>
 /// </list>
 /// A write whose read-back fails (an error status, an unreachable silo) counts as lost, with the reason.
@@ -37,19 +38,15 @@ public sealed class JournalVerifier(SiloClient silo, int parallelism = 16)
             }
         });
 
-        var refunds = entries.Where(e => e.Kind == JournalKinds.Refund).GroupBy(e => e.OrderId ?? "");
-        await Parallel.ForEachAsync(refunds, options, async (group, ct) =>
+        var orders = entries.Where(e => e.Kind is JournalKinds.Refund or JournalKinds.Order).GroupBy(e => e.OrderId ?? "");
+        await Parallel.ForEachAsync(orders, options, async (group, ct) =>
         {
             var order = await silo.GetOrderAsync(admin, group.Key, ct);
             foreach (var entry in group)
             {
-                if (!order.IsOk)
+                if (CheckOrder(entry, order) is { } why)
                 {
-                    lost.Add((entry, $"GET /api/orders/{group.Key}: {order.Response.StatusCode} {order.Response.Message}"));
-                }
-                else if (order.Ok.Refunds.All(r => r.RefundId != entry.RefundId))
-                {
-                    lost.Add((entry, "the order has no such refund"));
+                    lost.Add((entry, why));
                 }
             }
         });
@@ -63,13 +60,31 @@ public sealed class JournalVerifier(SiloClient silo, int parallelism = 16)
             }
         });
 
-        var unknown = entries.Where(e => e.Kind is not (JournalKinds.Message or JournalKinds.AgentMessage or JournalKinds.Refund or JournalKinds.Grant));
+        var unknown = entries.Where(e => e.Kind is not (JournalKinds.Message or JournalKinds.AgentMessage or JournalKinds.Refund or JournalKinds.Order or JournalKinds.Grant));
         foreach (var entry in unknown)
         {
             lost.Add((entry, $"unknown kind '{entry.Kind}'"));
         }
 
         return new VerifyResult(entries.Count, [.. lost.OrderBy(l => l.Item1.At)]);
+    }
+
+    /// <summary>Why an order or refund entry is lost given the order read back (null when it is there).</summary>
+    public static string? CheckOrder(JournalEntry entry, SiloResult<Order> order)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        ArgumentNullException.ThrowIfNull(order);
+        if (!order.IsOk)
+        {
+            return $"GET /api/orders/{entry.OrderId}: {order.Response.StatusCode} {order.Response.Message}";
+        }
+
+        return entry.Kind switch
+        {
+            JournalKinds.Refund when order.Ok.Refunds.All(r => r.RefundId != entry.RefundId) => "the order has no such refund",
+            JournalKinds.Order when order.Ok.CustomerId != entry.Subject => $"the order belongs to {order.Ok.CustomerId}, not {entry.Subject}",
+            _ => null,
+        };
     }
 
     private async Task<List<(JournalEntry, string)>> CheckSessionAsync(string admin, string sessionId, List<JournalEntry> entries, CancellationToken ct)

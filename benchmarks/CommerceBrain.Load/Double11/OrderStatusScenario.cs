@@ -5,7 +5,8 @@ namespace CommerceBrain.Load.Double11;
 /// <summary>
 /// <c>order_status</c>: a customer with orders asks where their order is (one of several phrasings), the bot opens the
 /// order-status form, the customer fills it with one of their real order ids (read through <c>GET /api/me/orders</c>),
-/// and the answer must name that order with its status (the order card's status as the order list has it).
+/// and the answer must name that order with its status (the order card's status as the order list has it). The iteration
+/// ends OK <c>answered</c> (the bot answered itself; a hand-over here is an error).
 /// </summary>
 public static class OrderStatusScenario
 {
@@ -90,7 +91,8 @@ public static class OrderStatusScenario
             }
         }
 
-        return await Step.Run("close", context, () => conversation!.CloseAsync(4, ct));
+        var close = await Step.Run("close", context, () => conversation!.CloseAsync(4, ct));
+        return close.IsError ? close : Response.Ok(statusCode: Reporting.OutcomeSummary.Answered);
     }
 
     /// <summary>The answer names the order and its status: an order card for it whose status is the order's.</summary>

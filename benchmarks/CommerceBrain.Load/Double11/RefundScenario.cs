@@ -4,13 +4,22 @@ using CommerceBrain.Load.Double11.Api;
 namespace CommerceBrain.Load.Double11;
 
 /// <summary>
-/// <c>refund</c>: a customer asks for a refund of a received order (delivered or completed, no refund yet, below the
-/// bot's high-value threshold, each order once per run) and walks the chat's refund form: the whole order when it has
-/// several items, a reason, yes. The bot's answer names the refund id; the check reads the order back
-/// (<c>GET /api/orders/{id}</c>) and finds that refund on it, then journals it.
+/// <c>refund</c>, the way Double 11 makes refunds: a demo customer's order is placed (<c>place_order</c>: an operator's
+/// <c>POST /api/orders</c> of one demo product below the bot's high-value threshold, with an Idempotency-Key of the
+/// run; journalled) and delivered (<c>deliver</c>: a carrier scan, then the delivery scan), then the customer asks the
+/// chat for a refund of it and walks the refund form (<c>open</c>, <c>request</c>: the whole order when it asks which
+/// item, a reason, yes). The bot's answer names the refund id; <c>recorded</c> reads the order back
+/// (<c>GET /api/orders/{id}</c>), finds that refund on it and journals it; <c>close</c>. Every iteration refunds an
+/// order of its own, so a long run (or a repeated one on the same database) never runs out of refundable orders.
 /// </summary>
 public static partial class RefundScenario
 {
+    /// <summary>The operator that places and ships the scenario's orders (a demo admin token).</summary>
+    public const string Operator = "load-orders";
+
+    /// <summary>The carrier of the scenario's shipments.</summary>
+    public const string Carrier = "SF Express";
+
     private const int MaxFormTurns = 5;
 
     private static readonly string[] Asks = ["I want a refund for order {0}", "I'd like a refund on order {0}"];
@@ -19,18 +28,55 @@ public static partial class RefundScenario
     public static async Task<Response> RunAsync(Double11Run run, IScenarioContext context)
     {
         var ct = context.CancellationToken;
-        (string Customer, Order Order)? pick = null;
-        var find = await Step.Run("find_order", context, async () =>
+        var catalog = run.Catalog ?? throw new InvalidOperationException("the refund catalog was not loaded");
+        var customer = run.Customers.Pick(context.Random);
+        var product = catalog.Pick(context.Random);
+        Order? order = null;
+        var place = await Step.Run("place_order", context, async () =>
         {
-            pick = await run.Customers.OrderForRefundAsync(context.Random, ct);
-            return pick is null ? Response.Fail("no_refundable_order", "none of the customers tried has a received order without a refund") : Response.Ok();
+            var admin = await run.Silo.TokenAsync(Operator, "admin", ct);
+            var key = run.NextId("o");
+            var created = await run.Silo.CreateOrderAsync(admin, customer, product.MerchantId, product.Sku, 1, ShippingAddress(customer), key, ct);
+            if (!created.IsOk)
+            {
+                return created.Response;
+            }
+
+            order = created.Ok;
+            run.Journal.Append(new JournalEntry(JournalKinds.Order, customer, TimeProvider.System.GetUtcNow(), OrderId: order.OrderId, IdempotencyKey: key));
+            return CheckPlaced(order, customer, run.Options.RefundMaxTotalMinor) ?? created.Response;
         });
-        if (find.IsError)
+        if (place.IsError)
         {
-            return find;
+            return place;
         }
 
-        var (customer, order) = pick!.Value;
+        var deliver = await Step.Run("deliver", context, async () =>
+        {
+            var admin = await run.Silo.TokenAsync(Operator, "admin", ct);
+            var result = (Response?)null;
+            foreach (var scan in Scans(order!.OrderId))
+            {
+                var scanned = await run.Silo.ShipmentEventAsync(admin, order.OrderId, scan.Carrier, scan.TrackingNumber, scan.Location, scan.Description,
+                    scan.Delivered, ct);
+                if (!scanned.IsOk)
+                {
+                    return scanned.Response;
+                }
+
+                order = scanned.Ok;
+                result = scanned.Response;
+            }
+
+            return order.Status == "Delivered"
+                ? Response.Ok(statusCode: "delivered", sizeBytes: result!.SizeBytes)
+                : Response.Fail("not_delivered", $"the delivery scan left the order {order.Status}");
+        });
+        if (deliver.IsError)
+        {
+            return deliver;
+        }
+
         Conversation? conversation = null;
         var open = await Step.Run("open", context, async () =>
         {
@@ -46,7 +92,7 @@ public static partial class RefundScenario
         string? refundId = null;
         var request = await Step.Run("request", context, async () =>
         {
-            var text = string.Format(System.Globalization.CultureInfo.InvariantCulture, Asks[context.Random.Next(Asks.Length)], order.OrderId);
+            var text = string.Format(System.Globalization.CultureInfo.InvariantCulture, Asks[context.Random.Next(Asks.Length)], order!.OrderId);
             for (var turn = 0; turn < MaxFormTurns; turn++)
             {
                 var answer = await conversation!.SayAsync(text, ct);
@@ -81,7 +127,7 @@ public static partial class RefundScenario
 
         var recorded = await Step.Run("recorded", context, async () =>
         {
-            var read = await run.Silo.GetOrderAsync(conversation!.Token, order.OrderId, ct);
+            var read = await run.Silo.GetOrderAsync(conversation!.Token, order!.OrderId, ct);
             if (!read.IsOk)
             {
                 return read.Response;
@@ -101,8 +147,41 @@ public static partial class RefundScenario
             return await conversation!.AbandonAsync(recorded);
         }
 
-        return await Step.Run("close", context, () => conversation!.CloseAsync(5, ct));
+        var close = await Step.Run("close", context, () => conversation!.CloseAsync(5, ct));
+        return close.IsError ? close : Response.Ok(statusCode: "refund_requested");
     }
+
+    /// <summary>
+    /// Why a placed order does not fit the scenario (null when it does): it must be the customer's, paid, and below
+    /// the bot's high-value threshold (<paramref name="maxTotalMinor"/>), or the bot would hand its refund to a person.
+    /// </summary>
+    public static Response? CheckPlaced(Order order, string customer, long maxTotalMinor)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        if (order.CustomerId != customer)
+        {
+            return Response.Fail("wrong_order", $"POST /api/orders answered an order of another customer ({order.Status})");
+        }
+
+        if (order.Status != "Paid")
+        {
+            return Response.Fail("not_paid", $"POST /api/orders answered a {order.Status} order");
+        }
+
+        return order.TotalMinor >= maxTotalMinor
+            ? Response.Fail("high_value_order", $"the placed order's total is at or above the high-value threshold {maxTotalMinor}")
+            : null;
+    }
+
+    /// <summary>The carrier scans that take a paid order to Delivered: a pick-up scan (naming carrier and tracking number), then the delivery scan.</summary>
+    public static IReadOnlyList<ShipmentScan> Scans(string orderId) =>
+    [
+        new(Carrier, "SF" + orderId, "Hangzhou sorting centre", "Picked up by the courier", false),
+        new(null, null, "Customer's address", "Delivered, signed for by the customer", true),
+    ];
+
+    /// <summary>A demo shipping address for <paramref name="customer"/>.</summary>
+    public static string ShippingAddress(string customer) => $"{customer}, 1 Double Eleven Road, Hangzhou";
 
     /// <summary>
     /// The customer's answer to a form question: the whole order when asked which item, yes when asked to confirm,

@@ -93,6 +93,33 @@ public sealed class SiloClient : IDisposable
     public Task<SiloResult<Order>> GetOrderAsync(string token, string orderId, CancellationToken cancellationToken) =>
         SendAsync<Order>(HttpMethod.Get, $"/api/orders/{Uri.EscapeDataString(orderId)}", token, null, cancellationToken, [HttpStatusCode.OK]);
 
+    /// <summary>
+    /// <c>POST /api/orders</c> (an operator's or the shop's token) with an <c>Idempotency-Key</c>: a paid order of
+    /// <paramref name="quantity"/> × <paramref name="sku"/> for <paramref name="customerId"/> → 201 (200: the key's order again).
+    /// </summary>
+    public Task<SiloResult<Order>> CreateOrderAsync(string token, string customerId, string merchantId, string sku, int quantity, string shippingAddress,
+        string idempotencyKey, CancellationToken cancellationToken) =>
+        SendAsync<Order>(HttpMethod.Post, "/api/orders", token, new
+        {
+            customerId,
+            merchantId,
+            lines = new[] { new { sku, quantity } },
+            shippingAddress,
+            status = "paid",
+        }, cancellationToken, [HttpStatusCode.Created, HttpStatusCode.OK], headers: [("Idempotency-Key", idempotencyKey)]);
+
+    /// <summary><c>POST /api/orders/{id}/shipment-events</c> (the shop's or an operator's token): a carrier scan → 200 with the order.</summary>
+    public Task<SiloResult<Order>> ShipmentEventAsync(string token, string orderId, string? carrier, string? trackingNumber, string location,
+        string description, bool delivered, CancellationToken cancellationToken) =>
+        SendAsync<Order>(HttpMethod.Post, $"/api/orders/{Uri.EscapeDataString(orderId)}/shipment-events", token, new
+        {
+            carrier,
+            trackingNumber,
+            location,
+            description,
+            delivered,
+        }, cancellationToken, [HttpStatusCode.OK]);
+
     /// <summary><c>PUT /api/agents/me/presence</c> → 200.</summary>
     public Task<SiloResult<AgentView>> SetPresenceAsync(string agentToken, string status, int capacity, CancellationToken cancellationToken) =>
         SendAsync<AgentView>(HttpMethod.Put, "/api/agents/me/presence", agentToken, new { status, groups = AgentGroups, capacity },

@@ -16,6 +16,7 @@ public sealed class SimulatedAgent(string id, SiloClient silo, AckJournal journa
     private int replied;
     private int resolved;
     private int failures;
+    private int left;
 
     /// <summary>The agent's id (the token subject).</summary>
     public string Id => id;
@@ -28,6 +29,12 @@ public sealed class SimulatedAgent(string id, SiloClient silo, AckJournal journa
 
     /// <summary>Sessions resolved.</summary>
     public int Resolved => Volatile.Read(ref resolved);
+
+    /// <summary>
+    /// Sessions the customer closed before the agent attached (a FAQ the bot handed over, then closed by its customer):
+    /// by design, not a failure.
+    /// </summary>
+    public int Left => Volatile.Read(ref left);
 
     /// <summary>Agent calls that failed (logged to the run log).</summary>
     public int Failures => Volatile.Read(ref failures);
@@ -101,6 +108,12 @@ public sealed class SimulatedAgent(string id, SiloClient silo, AckJournal journa
         try
         {
             var attach = await silo.AttachAsync(token, sessionId, $"Agent {id[^3..]}", ct);
+            if (!attach.IsOk && attach.Response.StatusCode == "409" && attach.Response.Message?.Contains("The session is closed", StringComparison.Ordinal) == true)
+            {
+                Interlocked.Increment(ref left);
+                return;
+            }
+
             if (!attach.IsOk)
             {
                 Fail($"attach {sessionId}: {attach.Response.StatusCode} {attach.Response.Message}");

@@ -16,12 +16,13 @@ internal static class ReportBuilder
             var steps = new List<StepReport>(s.Steps.Count);
             foreach (var step in s.Steps)
             {
-                steps.Add(new StepReport(step.Name, step.Ok, step.Failed, Rate(step.Ok + step.Failed, seconds), Latency(step.Latency), Errors(step)));
+                steps.Add(new StepReport(step.Name, step.Ok, step.Failed, Rate(step.Ok + step.Failed, seconds), Latency(step.Latency), Errors(step),
+                    Outcomes(step)));
             }
 
             var it = s.Iterations;
             scenarios.Add(new ScenarioReport(s.Name, it.Ok + it.Failed, it.Ok, it.Failed, Rate(it.Ok + it.Failed, seconds), Math.Round(seconds, 3),
-                Latency(it.Latency), Errors(it), steps));
+                Latency(it.Latency), Errors(it), Outcomes(it), steps));
         }
 
         var timeline = new List<TimelineReport>(result.Timeline.Count);
@@ -52,6 +53,17 @@ internal static class ReportBuilder
     }
 
     private static double Rate(long count, double seconds) => seconds <= 0 ? 0 : Math.Round(count / seconds, 2);
+
+    private static List<OutcomeReport> Outcomes(OutcomeResult outcome)
+    {
+        var list = new List<OutcomeReport>(outcome.Outcomes.Count);
+        foreach (var (status, count) in outcome.Outcomes)
+        {
+            list.Add(new OutcomeReport(status, count));
+        }
+
+        return list;
+    }
 
     private static List<ErrorReport> Errors(OutcomeResult outcome)
     {

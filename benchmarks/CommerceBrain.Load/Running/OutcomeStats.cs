@@ -4,8 +4,9 @@ using HdrHistogram;
 namespace CommerceBrain.Load.Running;
 
 /// <summary>
-/// Counts, latency histogram (microseconds, 3 significant digits, up to an hour) and error breakdown of one step or of
-/// a scenario's iterations. Thread-safe; recording does not allocate except for the first occurrence of an error.
+/// Counts, latency histogram (microseconds, 3 significant digits, up to an hour), error breakdown and successful
+/// outcomes by status of one step or of a scenario's iterations. Thread-safe; recording does not allocate except for
+/// the first occurrence of an error or of an OK status.
 /// </summary>
 internal sealed class OutcomeStats
 {
@@ -15,9 +16,13 @@ internal sealed class OutcomeStats
     /// <summary>Distinct (status, message) rows kept; later distinct errors land in one "other" row.</summary>
     public const int MaxDistinctErrors = 200;
 
+    /// <summary>Distinct statuses of successful outcomes kept; later ones land in one "other" row.</summary>
+    public const int MaxDistinctOutcomes = 200;
+
     private static readonly ErrorKey Overflow = new("other", "more distinct errors than the report keeps");
 
     private readonly ConcurrentDictionary<ErrorKey, StrongBox> errors = new();
+    private readonly ConcurrentDictionary<string, StrongBox> outcomes = new(StringComparer.Ordinal);
     private long ok;
     private long failed;
     private long bytes;
@@ -56,6 +61,7 @@ internal sealed class OutcomeStats
         else
         {
             Interlocked.Increment(ref ok);
+            RecordOutcome(response.StatusCode);
         }
     }
 
@@ -83,6 +89,29 @@ internal sealed class OutcomeStats
 
         list.Sort(static (a, b) => b.Item2.CompareTo(a.Item2));
         return list;
+    }
+
+    /// <summary>Successful outcomes by status (answered vs handed over, granted vs denied...), most frequent first.</summary>
+    public IReadOnlyList<(string Status, long Count)> Outcomes()
+    {
+        var list = new List<(string, long)>(outcomes.Count);
+        foreach (var (status, box) in outcomes)
+        {
+            list.Add((status, Volatile.Read(ref box.Value)));
+        }
+
+        list.Sort(static (a, b) => b.Item2 != a.Item2 ? b.Item2.CompareTo(a.Item2) : string.CompareOrdinal(a.Item1, b.Item1));
+        return list;
+    }
+
+    private void RecordOutcome(string status)
+    {
+        if (!outcomes.TryGetValue(status, out var box))
+        {
+            box = outcomes.Count >= MaxDistinctOutcomes ? outcomes.GetOrAdd("other", static _ => new StrongBox()) : outcomes.GetOrAdd(status, static _ => new StrongBox());
+        }
+
+        Interlocked.Increment(ref box.Value);
     }
 
     private sealed class StrongBox

@@ -88,6 +88,40 @@ public sealed class RoutingGrainTests(RoutingFixture fixture) : IClassFixture<Ro
     }
 
     [Fact]
+    public async Task A_waiting_session_the_customer_closes_leaves_the_queue_and_the_agent_it_was_assigned_to()
+    {
+        // The load driver's FAQ hand-overs: the bot hands the session to a person, the customer closes it before anyone
+        // attaches; it must not stay in the agents' queue nor hold the assigned agent's capacity.
+        var group = SkillGroups.PreSales;
+        var assigned = new Events("r9-assigned");
+        var unassigned = new Events("r9-unassigned");
+        try
+        {
+            await Online(group, 1, "r9-a");
+            await RosterHas(group, "r9-a");
+            await Tell(assigned.Escalated(group));
+            Assert.Equal("r9-a", (await AssignedIn(group, assigned.SessionId))!.AssignedTo);
+            await Tell(unassigned.Escalated(group));   // the only agent is at capacity: it waits unassigned
+            Assert.NotNull(await Queue(group).Entry(unassigned.SessionId));
+
+            await Tell(assigned.Closed("5"));
+            await Tell(unassigned.Closed("5"));
+
+            Assert.Null(await Queue(group).Entry(assigned.SessionId));
+            Assert.Null(await Queue(group).Entry(unassigned.SessionId));
+            var agent = await Agent("r9-a").View();
+            Assert.DoesNotContain(assigned.SessionId, agent.Assigned.Keys);
+            Assert.Empty(agent.Active);
+            Assert.Equal(SessionRoutingStatus.Ended, (await Grains.GetGrain<ISessionRoutingGrain>(assigned.SessionId).View()).Status);
+            Assert.Equal(SessionRoutingStatus.Ended, (await Grains.GetGrain<ISessionRoutingGrain>(unassigned.SessionId).View()).Status);
+        }
+        finally
+        {
+            await CleanUp([assigned, unassigned], "r9-a");
+        }
+    }
+
+    [Fact]
     public async Task Repeated_lifecycle_events_are_applied_once()
     {
         var group = SkillGroups.Disputes;

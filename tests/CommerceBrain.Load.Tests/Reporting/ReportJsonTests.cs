@@ -65,7 +65,58 @@ public sealed class ReportJsonTests : IDisposable
         Assert.Contains("| step claim | 409 | sold out | 1 |", markdown);
     }
 
+    [Fact]
+    public async Task Ok_outcomes_by_status_are_in_the_json_next_to_errors_and_in_the_markdown_with_the_automation_share()
+    {
+        var iterations = new OutcomeStats("faq");
+        var ask = new OutcomeStats("ask");
+        foreach (var (iteration, kind) in new[]
+                 {
+                     ("answered", "answer"), ("answered", "answer"), ("answered", "clarify"), ("handed_over", "handed_over"),
+                 })
+        {
+            iterations.Record(1_000, Response.Ok(statusCode: iteration));
+            ask.Record(1_000, Response.Ok(statusCode: kind));
+        }
+
+        iterations.Record(2_000, Response.Fail("500", "boom"));
+        ask.Record(2_000, Response.Fail("500", "boom"));
+        var result = new RunResult(new DateTimeOffset(2026, 11, 11, 0, 0, 0, TimeSpan.Zero), 1.0, Interrupted: false,
+            [new ScenarioResult("faq", 1.0, OutcomeResult.From(iterations), [OutcomeResult.From(ask)])], []);
+        var report = ReportBuilder.Build(result, "double11", "http://127.0.0.1:5000/", "test machine", "abc1234");
+
+        await ReportWriter.WriteAsync(report, result, dir, "outcomes", CancellationToken.None);
+
+        using var json = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(dir, "outcomes.json")));
+        var scenario = json.RootElement.GetProperty("scenarios")[0];
+        Assert.Equal([("answered", 3L), ("handed_over", 1L)], Outcomes(scenario));
+        Assert.Equal("500", scenario.GetProperty("errors")[0].GetProperty("status").GetString());
+        var step = scenario.GetProperty("steps")[0];
+        Assert.Equal([("answer", 2L), ("clarify", 1L), ("handed_over", 1L)], Outcomes(step));
+        Assert.Equal(1, step.GetProperty("errors")[0].GetProperty("count").GetInt64());
+
+        var markdown = await File.ReadAllTextAsync(Path.Combine(dir, "outcomes.md"));
+        Assert.Contains("| ok outcomes |", markdown);
+        Assert.Contains("| answered 3, handed_over 1 (automated 75.0 %) |", markdown);
+        Assert.Contains("| iteration | handed_over | 1 | 25.0 % |", markdown);
+        Assert.Contains("| step ask | answer | 2 | 50.0 % |", markdown);
+        Assert.Contains("| step ask | 500 | boom | 1 |", markdown);
+    }
+
+    [Fact]
+    public void The_automation_share_needs_answered_or_handed_over_outcomes()
+    {
+        Assert.Null(OutcomeSummary.AutomationShare([new OutcomeReport("granted", 3), new OutcomeReport("denied_budget_exhausted", 2)]));
+        Assert.Equal(1.0, OutcomeSummary.AutomationShare([new OutcomeReport("answered", 3)]));
+        Assert.Equal("granted 3, denied_budget_exhausted 2", OutcomeSummary.Describe([new OutcomeReport("granted", 3), new OutcomeReport("denied_budget_exhausted", 2)]));
+        Assert.Equal("answered 9, handed_over 1 (automated 90.0 %)", OutcomeSummary.Describe([new OutcomeReport("answered", 9), new OutcomeReport("handed_over", 1)]));
+        Assert.Equal("", OutcomeSummary.Describe([]));
+    }
+
     public void Dispose() => Directory.Delete(dir, recursive: true);
+
+    private static List<(string, long)> Outcomes(JsonElement element) =>
+        element.GetProperty("outcomes").EnumerateArray().Select(o => (o.GetProperty("status").GetString()!, o.GetProperty("count").GetInt64())).ToList();
 
     private static RunResult SampleResult()
     {

@@ -38,4 +38,32 @@ public sealed class OutcomeStatsTests
         Assert.Equal(50, errors.Single(e => e.Error.Status == "other").Count);
         Assert.Equal(OutcomeStats.MaxDistinctErrors + 50, stats.Failed);
     }
+
+    [Fact]
+    public void Ok_responses_are_counted_by_status_most_frequent_first_and_failures_are_not()
+    {
+        var stats = new OutcomeStats("ask");
+        stats.Record(1_000, Response.Ok(statusCode: "answer"));
+        stats.Record(1_000, Response.Ok(statusCode: "handed_over"));
+        stats.Record(1_000, Response.Ok(statusCode: "answer"));
+        stats.Record(1_000, Response.Ok());
+        stats.Record(1_000, Response.Fail("500", "boom"));
+
+        Assert.Equal(4, stats.Ok);
+        Assert.Equal([("answer", 2L), ("handed_over", 1L), ("ok", 1L)], stats.Outcomes());
+    }
+
+    [Fact]
+    public void Distinct_ok_statuses_beyond_the_cap_are_counted_in_one_other_row()
+    {
+        var stats = new OutcomeStats("get");
+        for (var i = 0; i < OutcomeStats.MaxDistinctOutcomes + 30; i++)
+        {
+            stats.Record(1_000, Response.Ok(statusCode: $"s{i}"));
+        }
+
+        var outcomes = stats.Outcomes();
+        Assert.Equal(OutcomeStats.MaxDistinctOutcomes + 1, outcomes.Count);
+        Assert.Equal(30, outcomes.Single(o => o.Status == "other").Count);
+    }
 }
