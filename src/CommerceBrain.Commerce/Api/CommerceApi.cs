@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Claims;
 using CommerceBrain.Commerce.Contracts;
 using CommerceBrain.Commerce.Grains;
@@ -184,7 +185,12 @@ public static class CommerceApi
             request.ShippingAddress!, status!.Value, idempotencyKey);
         for (var attempt = 0; attempt < CreateAttempts; attempt++)
         {
-            var id = await store.ProposeOrderIdAsync(DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), cancellationToken);
+            var day = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+            if (await store.ProposeOrderIdAsync(day, cancellationToken) is not { } id)
+            {
+                return DayFull(day);
+            }
+
             var creation = await grains.GetGrain<IOrderGrain>(id).Create(spec);
             switch (creation.Outcome)
             {
@@ -197,7 +203,16 @@ public static class CommerceApi
             }
         }
 
-        return TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "No free order id right now; try again.");
+        // Each refusal moved the counter above the taken id, so this needs ids taken outside the counter eight times over.
+        return TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "No free order id was found.",
+            detail: $"The {CreateAttempts} order ids allocated for this request were all taken by other orders.");
+    }
+
+    private static IResult DayFull(DateOnly day)
+    {
+        var prefix = day.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
+        return TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: $"Every order id of {prefix} is taken.",
+            detail: $"Order ids are {prefix} and a five-digit serial; all {OrderIds.MaxSerial} serials of the day are used. New orders can be created from the next day (UTC).");
     }
 
     private static async Task<IResult> AddShipmentEvent(string id, [FromBody] ShipmentEventRequest? request, ClaimsPrincipal user, IGrainFactory grains)

@@ -138,23 +138,32 @@ internal sealed class CommerceStore(StorageDatabase database)
     }
 
     /// <summary>
-    /// The next free order id of <paramref name="day"/>: <c>yyyyMMdd</c> and a five-digit serial above every id of that day.
-    /// Only a proposal: the order grain refuses an id that was taken meanwhile and the caller asks again.
+    /// Allocates the next order id of <paramref name="day"/>: <c>yyyyMMdd</c> and a five-digit serial from the durable
+    /// per-day counter in <c>order_id_serials</c>, or null when every serial of the day (up to
+    /// <see cref="OrderIds.MaxSerial"/>) is taken. One atomic upsert, so concurrent callers never get the same id.
+    /// The counter also never falls behind the day's stored orders (demo data, orders from before the counter): it
+    /// jumps above them. The order grain still refuses an id that is taken, as a safety net.
     /// </summary>
-    public async Task<string> ProposeOrderIdAsync(DateOnly day, CancellationToken cancellationToken = default)
+    public Task<string?> ProposeOrderIdAsync(DateOnly day, CancellationToken cancellationToken = default)
     {
         var prefix = day.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
-        await using var connection = await database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        var last = await connection.QuerySingleOrDefaultAsync<string?>(new CommandDefinition(
-            "SELECT max(order_id) FROM orders WHERE order_id >= @low AND order_id <= @high",
-            new { low = prefix + "00000", high = prefix + "99999" }, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        var serial = last is null ? 1 : int.Parse(last.AsSpan(8), CultureInfo.InvariantCulture) + 1;
-        if (serial > 99999)
+        return database.WriteAsync(async (connection, ct) =>
         {
-            throw new InvalidOperationException($"Every order id of {prefix} is taken.");
-        }
-
-        return OrderIds.Of(day, serial);
+            // excluded.last_serial is one above the day's highest stored order; the counter takes whichever is higher,
+            // so it strictly increases under the row lock. A full day updates nothing and returns no row.
+            var serial = await connection.QuerySingleOrDefaultAsync<long?>(new CommandDefinition(
+                """
+                INSERT INTO order_id_serials (day, last_serial)
+                VALUES (@day, COALESCE((SELECT CAST(substr(max(order_id), 9) AS integer) FROM orders WHERE order_id >= @low AND order_id <= @high), 0) + 1)
+                ON CONFLICT (day) DO UPDATE SET last_serial =
+                    CASE WHEN excluded.last_serial > order_id_serials.last_serial THEN excluded.last_serial ELSE order_id_serials.last_serial + 1 END
+                WHERE order_id_serials.last_serial < @maxSerial
+                RETURNING last_serial
+                """,
+                new { day = prefix, low = prefix + "00000", high = prefix + "99999", maxSerial = OrderIds.MaxSerial },
+                cancellationToken: ct)).ConfigureAwait(false);
+            return serial is { } value and <= OrderIds.MaxSerial ? OrderIds.Of(day, (int)value) : null;
+        }, cancellationToken);
     }
 
     public async Task<AddressChangeRow?> FindAddressChangeAsync(string orderId, string requestId, CancellationToken cancellationToken = default)

@@ -8,6 +8,9 @@ namespace CommerceBrain.Commerce.Storage;
 /// </summary>
 internal static class OrderIds
 {
+    /// <summary>The highest serial of a day: five digits.</summary>
+    public const int MaxSerial = 99_999;
+
     public static string Of(DateOnly day, int serial) =>
         string.Create(CultureInfo.InvariantCulture, $"{day:yyyyMMdd}{serial:D5}");
 

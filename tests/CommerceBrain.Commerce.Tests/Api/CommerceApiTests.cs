@@ -86,6 +86,52 @@ public sealed class CommerceApiTests(CommerceSiloFixture silo)
     }
 
     [Fact]
+    public async Task Two_hundred_parallel_creations_all_succeed_under_distinct_ids()
+    {
+        var headers = Role("admin", "root");
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 200).Select(n => Task.Run(() => Send(HttpMethod.Post, "/api/orders",
+            [.. headers, ("Idempotency-Key", $"parallel-{n}")],
+            new { customerId = WellKnownDemoData.Ben, merchantId = "m-001", lines = new[] { new { sku = WellKnownDemoData.HighValueSku, quantity = 1 } }, shippingAddress = "x" }))));
+
+        var ids = new List<string>();
+        foreach (var response in responses)
+        {
+            Assert.True(response.StatusCode == HttpStatusCode.Created, $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+            ids.Add((await Json(response)).GetProperty("orderId").GetString()!);
+        }
+
+        Assert.Equal(200, ids.Distinct(StringComparer.Ordinal).Count());
+        Assert.All(ids, id => Assert.Matches("^[0-9]{13}$", id));
+    }
+
+    [Fact]
+    public async Task Creating_an_order_on_a_day_whose_ids_are_all_taken_is_a_503_saying_so()
+    {
+        // Today and tomorrow, so that a test running across midnight (UTC) still finds its day full.
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var days = new[] { today, today.AddDays(1) }.Select(d => d.ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        await silo.Database.WriteAsync((c, ct) => Dapper.SqlMapper.ExecuteAsync(c,
+            "INSERT INTO order_id_serials (day, last_serial) VALUES (@day, 99999) ON CONFLICT (day) DO UPDATE SET last_serial = 99999",
+            days.Select(day => new { day })));
+        var before = await silo.Store.CountAsync("orders");
+        try
+        {
+            var response = await Send(HttpMethod.Post, "/api/orders", Role("admin", "root"),
+                new { customerId = WellKnownDemoData.Ben, merchantId = "m-001", lines = new[] { new { sku = WellKnownDemoData.HighValueSku, quantity = 1 } }, shippingAddress = "x" });
+
+            var problem = await AssertProblem(response, HttpStatusCode.ServiceUnavailable);
+            Assert.Contains(problem.GetProperty("title").GetString(), days.Select(day => $"Every order id of {day} is taken."));
+            Assert.Equal(before, await silo.Store.CountAsync("orders"));
+        }
+        finally
+        {
+            // Forgetting the counters is safe: the next allocation starts above the day's stored orders again.
+            await silo.Database.WriteAsync((c, ct) => Dapper.SqlMapper.ExecuteAsync(c, "DELETE FROM order_id_serials WHERE day = @day", days.Select(day => new { day })));
+        }
+    }
+
+    [Fact]
     public async Task Creating_orders_is_refused_to_customers_and_to_merchants_for_other_shops()
     {
         var body = new { customerId = WellKnownDemoData.Ben, merchantId = "m-002", lines = new[] { new { sku = "sku-00002", quantity = 1 } }, shippingAddress = "x" };

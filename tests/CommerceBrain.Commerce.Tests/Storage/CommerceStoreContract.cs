@@ -86,18 +86,73 @@ public abstract class CommerceStoreContract(CommerceDatabaseFixture fixture)
     public async Task An_order_id_or_a_merchants_request_id_is_never_inserted_twice()
     {
         var day = new DateOnly(2030, 1, 2);
-        var id = await Store.ProposeOrderIdAsync(day);
+        var id = (await Store.ProposeOrderIdAsync(day))!;
         Assert.Equal("2030010200001", id);
         var order = NewOrder(id, "req-1");
 
         Assert.True(await Store.InsertOrderAsync(order, [Line(id)]));
         Assert.False(await Store.InsertOrderAsync(order, [Line(id)]));
-        var next = await Store.ProposeOrderIdAsync(day);
+        var next = (await Store.ProposeOrderIdAsync(day))!;
         Assert.Equal("2030010200002", next);
         Assert.False(await Store.InsertOrderAsync(NewOrder(next, "req-1"), [Line(next)]));
         Assert.Null(await Store.GetOrderAsync(next));
         Assert.Equal(id, await Store.FindOrderIdByRequestAsync("m-001", "req-1"));
         Assert.Equal(OrderStatus.Paid, (await Store.GetOrderAsync(id))!.Status);
+    }
+
+    [Fact]
+    public async Task Concurrent_order_id_proposals_of_a_day_are_all_distinct_and_consecutive()
+    {
+        var day = new DateOnly(2030, 2, 3);
+
+        var ids = await Task.WhenAll(Enumerable.Range(0, 200).Select(_ => Task.Run(() => Store.ProposeOrderIdAsync(day))));
+
+        Assert.All(ids, id => Assert.NotNull(id));
+        Assert.Equal(Enumerable.Range(1, 200).Select(n => $"20300203{n:D5}"), ids.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task Concurrent_creations_insert_every_order_under_its_own_id()
+    {
+        var day = new DateOnly(2030, 2, 4);
+
+        var inserted = await Task.WhenAll(Enumerable.Range(0, 200).Select(n => Task.Run(async () =>
+        {
+            var id = (await Store.ProposeOrderIdAsync(day))!;
+            return await Store.InsertOrderAsync(NewOrder(id, $"req-parallel-{n}"), [Line(id)]);
+        })));
+
+        Assert.All(inserted, Assert.True);
+        await using var connection = await fixture.Harness.Database.OpenConnectionAsync();
+        Assert.Equal(200, await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM orders WHERE order_id LIKE '20300204%'"));
+    }
+
+    [Fact]
+    public async Task A_day_with_stored_orders_continues_above_them_even_when_its_counter_fell_behind()
+    {
+        var day = new DateOnly(2030, 3, 4);
+        Assert.True(await Store.InsertOrderAsync(NewOrder("2030030400042", "req-existing-42"), [Line("2030030400042")]));
+
+        Assert.Equal("2030030400043", await Store.ProposeOrderIdAsync(day));
+        Assert.Equal("2030030400044", await Store.ProposeOrderIdAsync(day));
+
+        // An order written past the counter (e.g. by a bulk load) is skipped, not proposed again.
+        Assert.True(await Store.InsertOrderAsync(NewOrder("2030030400100", "req-existing-100"), [Line("2030030400100")]));
+        Assert.Equal("2030030400101", await Store.ProposeOrderIdAsync(day));
+    }
+
+    [Fact]
+    public async Task A_full_day_proposes_no_order_id()
+    {
+        Assert.True(await Store.InsertOrderAsync(NewOrder("2030040599998", "req-almost-full"), [Line("2030040599998")]));
+
+        Assert.Equal("2030040599999", await Store.ProposeOrderIdAsync(new DateOnly(2030, 4, 5)));
+        Assert.Null(await Store.ProposeOrderIdAsync(new DateOnly(2030, 4, 5)));
+        Assert.Null(await Store.ProposeOrderIdAsync(new DateOnly(2030, 4, 5)));
+
+        Assert.True(await Store.InsertOrderAsync(NewOrder("2030040699999", "req-last-of-day"), [Line("2030040699999")]));
+        Assert.Null(await Store.ProposeOrderIdAsync(new DateOnly(2030, 4, 6)));
+        Assert.Equal("2030040700001", await Store.ProposeOrderIdAsync(new DateOnly(2030, 4, 7)));
     }
 
     [Fact]
