@@ -23,9 +23,10 @@
 # Exits 1 when a check failed (driver vs wrk over 10 %, lost acknowledged writes, a step that could not run).
 # Takes --duration + --cluster-duration + about 10 minutes (builds, start-ups, probes, baselines) on 2 cores.
 # Environment: PG_PORT (55474), HTTP_BASE (18400), SILO_BASE (12400), PROFILE (double11), HTTP_CONNECTIONS (64),
-# HTTP_SECONDS (20), HTTP_WARMUP (10), HTTP_ROUNDS (2), PROBE_SECONDS (30), PROBE_START (20), PROBE_FACTOR (1.5),
+# HTTP_SECONDS (20), HTTP_WARMUP (10), HTTP_ROUNDS (2), PROBE_SECONDS (30), PROBE_START (60), PROBE_FACTOR (1.5),
 # PROBE_STEPS (10), PROBE_OPTIONS (extra --option k=v for the probes, space-separated), PEAK_AT (0.55: when the kill
 # comes, as a fraction of the cluster run), BASELINE_SECONDS (20), PGBENCH_CLIENTS (16), PGBENCH_SCALE (10),
+# CLUSTER_RATE_FACTOR (0.5: the cluster run's peak as a share of the single silo's), CLUSTER_WARMUP (30 s, not counted),
 # NLU_BENCH_DATA (<repo>/../shared/data), PGBIN, NO_BUILD=1, KEEP_WORK=1.
 set -euo pipefail
 
@@ -82,13 +83,17 @@ http_warmup=${HTTP_WARMUP:-$([[ $quick == 1 ]] && echo 5 || echo 10)}
 http_rounds=${HTTP_ROUNDS:-2}
 probe_seconds=${PROBE_SECONDS:-$([[ $quick == 1 ]] && echo 20 || echo 30)}
 read -r -a probe_options <<< "${PROBE_OPTIONS:-}"
-probe_start=${PROBE_START:-20}
+probe_start=${PROBE_START:-60}
 probe_factor=${PROBE_FACTOR:-1.5}
 probe_steps=${PROBE_STEPS:-$([[ $quick == 1 ]] && echo 3 || echo 10)}
 # The kill's time as a fraction of the cluster run. The Double-11 shape (benchmarks/CommerceBrain.Load/Double11/
 # TrafficShape.cs) is everyday 10 %, ramp-up 20 %, peak 40 %, ramp-down 20 %, everyday 10 %, with the coupon storm's
 # burst at 50 %: the kill comes mid-peak, just after the burst, with 15 % of the run still at the peak.
 peak_at=${PEAK_AT:-0.55}
+# Three silos on the same two cores as the load generator and PostgreSQL pay the cross-silo hops and three runtimes: the
+# cluster run's peak is this share of the single silo's rate (so that the kill, not overload, is what it measures).
+cluster_factor=${CLUSTER_RATE_FACTOR:-0.5}
+cluster_warmup_s=${CLUSTER_WARMUP:-$([[ $quick == 1 ]] && echo 10 || echo 30)}
 baseline_seconds=${BASELINE_SECONDS:-$([[ $quick == 1 ]] && echo 5 || echo 20)}
 pgbench_clients=${PGBENCH_CLIENTS:-16}
 pgbench_scale=${PGBENCH_SCALE:-10}
@@ -354,10 +359,10 @@ elif [[ $rate_arg != auto ]]; then
 fi
 [[ -z $rate ]] || put rate.value "$rate"
 
-# profile_args NAME TARGET DURATION JOURNAL: sets profile_cmd to the driver's command line for the profile at $rate,
-# reports into $docs_dir/load/NAME.*.
+# profile_args NAME TARGET DURATION JOURNAL [RATE]: sets profile_cmd to the driver's command line for the profile at
+# RATE (default $rate), reports into $docs_dir/load/NAME.*.
 profile_args() {
-    profile_cmd=(dotnet "$load_dll" run --profile "$profile" --target "$2" --rate "$rate" --duration "$3" --journal "$4"
+    profile_cmd=(dotnet "$load_dll" run --profile "$profile" --target "$2" --rate "${5:-$rate}" --duration "$3" --journal "$4"
         --report-dir "$docs_dir/load" --report-name "$1" --no-live)
 }
 
@@ -555,11 +560,20 @@ victim=1
 put cluster "$(printf '{"silos": 3, "duration": "%s", "victim": "c%s", "report": "load/double11-cluster.json"}' "$cluster_duration" "$victim")"
 if [[ -n $rate && $lb_ready == 1 ]]; then
     journal=$work/journal-cluster.jsonl
-    echo "== Double-11 through haproxy: $cluster_duration, $rate/s at peak; silo c$victim is SIGKILLed at mid-peak ($peak_at of the run)"
+    cluster_rate=$(calc "$rate * $cluster_factor")
+    put cluster.rate "$cluster_rate"
+    put cluster.rate_factor "$cluster_factor"
+    put cluster.warmup_s "$cluster_warmup_s"
+    # Fresh silos: JIT, connection pools and first activations, as the single silo had during the probes; not reported.
+    echo "== cluster warm-up: $profile through haproxy for ${cluster_warmup_s} s at $(calc "$cluster_rate / 4")/s at peak (not counted)"
+    dotnet "$load_dll" run --profile "$profile" --target "$lb" --rate "$(calc "$cluster_rate / 4")" --duration "${cluster_warmup_s}s" \
+        --report-dir "$work/warmup" --report-name cluster-warmup --no-live > "$work/cluster-warmup.log" 2>&1 \
+        || { tail -n 5 "$work/cluster-warmup.log" | sed 's/^/    /'; echo "   (the warm-up run failed; going on)"; }
+    echo "== Double-11 through haproxy: $cluster_duration, $cluster_rate/s at peak ($cluster_factor × the single silo's); silo c$victim is SIGKILLed at mid-peak ($peak_at of the run)"
     progress=$work/cluster-progress.txt
     # Started directly (not through a function) so that $! is the driver itself; every output line is stamped with the
     # wall clock, so that the load's start is known from the driver's progress lines.
-    profile_args double11-cluster "$lb" "$cluster_duration" "$journal"
+    profile_args double11-cluster "$lb" "$cluster_duration" "$journal" "$cluster_rate"
     "${profile_cmd[@]}" > >(stamp_lines "$progress") 2>&1 &
     driver_pid=$!
     if load_started=$(wait_load_start "$progress" "$driver_pid"); then

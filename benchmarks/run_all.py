@@ -292,7 +292,9 @@ def render_block(r, docs_dir):
     creport_path = os.path.join(docs_dir, c["report"]) if c.get("report") else None
     creport = load(creport_path) if creport_path and os.path.exists(creport_path) else None
     out += [f'**Double-11, {c.get("silos", 3)} silos behind haproxy, one SIGKILLed mid-peak** ({c.get("duration", "?")}, '
-            f'{num(rate.get("value"), 1)} iterations/s at peak; haproxy roundrobin, health check `/health/ready`, `retries 3`, '
+            f'{num(c.get("rate", rate.get("value")), 1)} iterations/s at peak'
+            + (f' ({num(c.get("rate_factor"), 2)} × the single silo\'s, after a {c.get("warmup_s")}-s warm-up run not counted)' if c.get("rate_factor") else '')
+            + f'; haproxy roundrobin, health check `/health/ready`, `retries 3`, '
             f'`option redispatch`; reports: {links(docs_dir, os.path.splitext(os.path.basename(c["report"]))[0]) if c.get("report") else "none"})', ""]
     if creport:
         out += scenario_table(creport) + [""]
