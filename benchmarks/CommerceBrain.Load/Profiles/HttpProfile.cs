@@ -6,7 +6,9 @@ namespace CommerceBrain.Load;
 /// <summary>
 /// <c>http</c>: GET <c>--path</c> against the target — closed model with <c>--connections</c> copies (default 64), or open
 /// model at <c>--rate</c> requests/s when given. The driver's own ceiling, compared with wrk on the same endpoint.
-/// Options: warmup (default 0s), timeout (per request, default 10s), max-iterations.
+/// Options: warmup (default 0s), timeout (per request, default 10s), max-iterations, client (<c>raw</c>, the default: a
+/// minimal keep-alive HTTP/1.1 client like wrk's, so the comparison with wrk measures the silo rather than the driver's
+/// HTTP stack; <c>httpclient</c>: .NET's HttpClient, as the Double-11 profile uses).
 /// </summary>
 public sealed class HttpProfile : ILoadProfile
 {
@@ -45,7 +47,26 @@ public sealed class HttpProfile : ILoadProfile
 
         var maxIterations = ProfileOptions.PositiveInteger(settings, "max-iterations", long.MaxValue);
         var uri = new Uri(settings.Target, settings.Path);
-        var client = new HttpClient(settings.Handler, disposeHandler: false) { Timeout = timeout };
+        settings.Options.TryGetValue("client", out var clientKind);
+        Func<IScenarioContext, Task<Response>> get;
+        switch (clientKind ?? "raw")
+        {
+            case "raw":
+                if (uri.Scheme != Uri.UriSchemeHttp)
+                {
+                    throw new ProfileSettingsException($"--option client=raw speaks plain http only ({uri.Scheme}://): use --option client=httpclient");
+                }
+
+                var raw = new RawHttpClient(uri, timeout);
+                get = context => raw.GetAsync(context.CancellationToken);
+                break;
+            case "httpclient":
+                var client = new HttpClient(settings.Handler, disposeHandler: false) { Timeout = timeout };
+                get = context => GetAsync(client, uri, context.CancellationToken);
+                break;
+            default:
+                throw new ProfileSettingsException($"--option client={clientKind}: expected raw or httpclient");
+        }
 
         LoadSimulation simulation;
         if (settings.Rate > 0)
@@ -59,7 +80,7 @@ public sealed class HttpProfile : ILoadProfile
             simulation = Simulation.KeepConstant(settings.Connections ?? DefaultConnections, settings.Duration);
         }
 
-        var scenario = Scenario.Create("http", context => Step.Run("get", context, () => GetAsync(client, uri, context.CancellationToken)))
+        var scenario = Scenario.Create("http", context => Step.Run("get", context, () => get(context)))
             .WithLoadSimulations(simulation)
             .WithWarmUpDuration(warmUp);
         if (maxIterations != long.MaxValue)
@@ -93,12 +114,14 @@ public sealed class HttpProfile : ILoadProfile
             }
         }
 
-        var code = (int)response.StatusCode;
-        var status = code is >= 100 and < 600 ? StatusTexts[code] : code.ToString(CultureInfo.InvariantCulture);
+        var status = StatusText((int)response.StatusCode);
         return response.IsSuccessStatusCode
             ? Response.Ok(statusCode: status, sizeBytes: size)
             : Response.Fail(status, response.ReasonPhrase ?? "HTTP " + status, size);
     }
+
+    /// <summary>"200", "404"... without an allocation for the usual codes.</summary>
+    internal static string StatusText(int code) => code is >= 100 and < 600 ? StatusTexts[code] : code.ToString(CultureInfo.InvariantCulture);
 
     private static string[] CreateStatusTexts()
     {

@@ -65,6 +65,18 @@ public sealed class HttpProfileRunTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_httpclient_option_runs_the_same_requests_over_HttpClient()
+    {
+        var (code, _, error) = await CliRunner.RunAsync("run", "--profile", "http", "--target", url, "--duration", "30s",
+            "--connections", "4", "--option", "max-iterations=100", "--option", "client=httpclient", "--report-dir", dir,
+            "--report-name", "httpclient", "--no-live");
+
+        Assert.True(code == ExitCodes.Success, error);
+        Assert.Equal(100, Scenario("httpclient").GetProperty("ok").GetInt64());
+        Assert.Equal(100, served);
+    }
+
+    [Fact]
     public async Task Open_model_run_sends_the_scheduled_number_of_requests()
     {
         var (code, _, error) = await CliRunner.RunAsync("run", "--profile", "http", "--target", url, "--duration", "1s",

@@ -46,6 +46,15 @@ public sealed class HttpProfileTests
         Assert.Equal("--option max-iterations=-3: expected a whole number > 0", ex.Message);
     }
 
+    [Fact]
+    public void An_unknown_client_is_a_profile_settings_error()
+    {
+        using var handler = RunCommand.CreateHandler(null);
+        var ex = Assert.Throws<ProfileSettingsException>(() => new HttpProfile().Build(Settings(handler, 0, null,
+            new Dictionary<string, string> { ["client"] = "curl" })));
+        Assert.Equal("--option client=curl: expected raw or httpclient", ex.Message);
+    }
+
     private static ProfileSettings Settings(HttpMessageHandler handler, double rate, int? connections, Dictionary<string, string>? options = null) =>
         new(new Uri("http://127.0.0.1:5000"), rate, TimeSpan.FromSeconds(30), connections, "/health/live", 1, null,
             options ?? new Dictionary<string, string>(), handler);
