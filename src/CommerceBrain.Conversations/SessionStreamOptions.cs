@@ -23,4 +23,10 @@ public sealed class SessionStreamOptions
 
     /// <summary>Longest time one WebSocket send may take before the consumer counts as stalled.</summary>
     public TimeSpan SendTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// After the server ends a stream normally (session closed, agent no longer attached), how long it waits for the client
+    /// to answer the close frame before dropping the connection.
+    /// </summary>
+    public TimeSpan CloseHandshakeTimeout { get; set; } = TimeSpan.FromSeconds(5);
 }

@@ -26,6 +26,9 @@ internal sealed partial class SessionStreamConnection(
 
     private long last;
 
+    // Set once a normal close went out: the client's answer is then worth waiting for (see AwaitClientCloseAsync).
+    private bool endedNormally;
+
     public async Task RunAsync(string sessionId, long after, CancellationToken cancellationToken)
     {
         last = after;
@@ -185,6 +188,7 @@ internal sealed partial class SessionStreamConnection(
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             timeout.CancelAfter(options.SendTimeout);
             await socket.CloseOutputAsync(status, reason, timeout.Token);
+            endedNormally = status == WebSocketCloseStatus.NormalClosure;
         }
     }
 
@@ -194,14 +198,15 @@ internal sealed partial class SessionStreamConnection(
     /// </summary>
     private async Task AwaitClientCloseAsync(Task receiving)
     {
-        if (socket.State is not WebSocketState.CloseSent)
+        // A slow consumer or a broken connection is not waited for: it is cut off.
+        if (!endedNormally || socket.State is not WebSocketState.CloseSent)
         {
             return;
         }
 
         try
         {
-            await receiving.WaitAsync(options.SendTimeout);
+            await receiving.WaitAsync(options.CloseHandshakeTimeout);
         }
         catch (TimeoutException)
         {

@@ -6,17 +6,21 @@ namespace CommerceBrain.Conversations.Tests.Live;
 
 /// <summary>
 /// The server side of a WebSocket for unit tests: keeps every message sent, can stall sends (a client that stopped
-/// reading) until released, never receives anything, and records how it was closed.
+/// reading) until released, receives nothing but the answer to the server's close (unless told not to answer), and
+/// records how it was closed.
 /// </summary>
 internal sealed class ScriptedWebSocket : WebSocket
 {
     private readonly TaskCompletionSource released = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource closed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource firstSend = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource closeSent = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly bool answersClose;
     private WebSocketState state = WebSocketState.Open;
 
-    public ScriptedWebSocket(bool stalled)
+    public ScriptedWebSocket(bool stalled, bool answersClose = true)
     {
+        this.answersClose = answersClose;
         if (!stalled)
         {
             released.SetResult();
@@ -58,8 +62,15 @@ internal sealed class ScriptedWebSocket : WebSocket
 
     public override async Task<WebSocketReceiveResult> ReceiveAsync(ArraySegment<byte> buffer, CancellationToken cancellationToken)
     {
-        await Task.Delay(Timeout.Infinite, cancellationToken);
-        throw new InvalidOperationException("unreachable");
+        if (!answersClose)
+        {
+            await Task.Delay(Timeout.Infinite, cancellationToken);
+        }
+
+        // A polite client: once the server's close frame went out, it answers with its own.
+        await closeSent.Task.WaitAsync(cancellationToken);
+        state = WebSocketState.Closed;
+        return new WebSocketReceiveResult(0, WebSocketMessageType.Close, endOfMessage: true, ClosedWith, ClosedBecause);
     }
 
     public override Task CloseOutputAsync(WebSocketCloseStatus closeStatus, string? statusDescription, CancellationToken cancellationToken)
@@ -68,6 +79,7 @@ internal sealed class ScriptedWebSocket : WebSocket
         ClosedBecause = statusDescription;
         state = WebSocketState.CloseSent;
         closed.TrySetResult();
+        closeSent.TrySetResult();
         return Task.CompletedTask;
     }
 

@@ -17,6 +17,7 @@ public sealed class SessionStreamConnectionTests(SessionGrainFixture fixture) : 
         SendBufferEvents = buffer,
         HeartbeatInterval = TimeSpan.FromMinutes(5),
         SendTimeout = TimeSpan.FromMinutes(5),
+        CloseHandshakeTimeout = TimeSpan.FromMinutes(5),
     };
 
     private async Task<(ISessionGrain Session, string Id)> WithAgentAsync()
@@ -93,5 +94,24 @@ public sealed class SessionStreamConnectionTests(SessionGrainFixture fixture) : 
         Assert.Equal([4L, 5], socket.EventIds());
         Assert.Equal(WebSocketCloseStatus.NormalClosure, socket.ClosedWith);
         Assert.Equal("session closed", socket.ClosedBecause);
+    }
+
+    [Fact]
+    public async Task After_a_normal_close_the_connection_ends_when_the_client_answers_or_after_the_handshake_timeout()
+    {
+        var (session, id) = await WithAgentAsync();
+        using var stop = new CancellationTokenSource(Wait);
+        var silent = new ScriptedWebSocket(stalled: false, answersClose: false);
+        var options = Options(buffer: 16);
+        options.CloseHandshakeTimeout = TimeSpan.FromMilliseconds(200);
+        var running = RunAsync(silent, id, 3, options, stop.Token);
+
+        await session.Resolve("a-1", "answered");
+        await silent.Closed.WaitAsync(Wait);
+        // The client never answers: the connection still ends (the test's 30-s wait is far above the 200-ms timeout).
+        await running.WaitAsync(Wait);
+
+        Assert.Equal(WebSocketCloseStatus.NormalClosure, silent.ClosedWith);
+        Assert.Equal("session closed", silent.ClosedBecause);
     }
 }
