@@ -20,6 +20,8 @@ internal sealed class RawHttpConnection : IDisposable
     private readonly Socket socket;
     private readonly byte[] buffer = new byte[BufferSize];
 
+    private long deadline;
+
     // Received bytes not consumed yet: buffer[start..end).
     private int start;
     private int end;
@@ -28,6 +30,16 @@ internal sealed class RawHttpConnection : IDisposable
 
     /// <summary>False once the server said <c>Connection: close</c> or the connection broke: the pool drops it.</summary>
     public bool Reusable { get; private set; } = true;
+
+    /// <summary><see cref="Environment.TickCount64"/> by which the request in flight must be answered; 0 when idle.</summary>
+    public long Deadline
+    {
+        get => Volatile.Read(ref deadline);
+        set => Volatile.Write(ref deadline, value);
+    }
+
+    /// <summary>True once <see cref="Abort"/> ended the connection (a request over its deadline, or the run's end).</summary>
+    public bool TimedOut { get; private set; }
 
     public static async Task<RawHttpConnection> OpenAsync(string host, int port, CancellationToken cancellationToken)
     {
@@ -45,7 +57,7 @@ internal sealed class RawHttpConnection : IDisposable
     }
 
     /// <summary>Sends <paramref name="request"/> (a whole request) and reads the response; returns its status and body size.</summary>
-    public async Task<(int Status, long BodyBytes)> SendAsync(ReadOnlyMemory<byte> request, CancellationToken cancellationToken)
+    public async Task<(int Status, long BodyBytes)> SendAsync(ReadOnlyMemory<byte> request, CancellationToken cancellationToken = default)
     {
         Reusable = false; // until the response was read whole
         while (!request.IsEmpty)
@@ -84,8 +96,16 @@ internal sealed class RawHttpConnection : IDisposable
             throw new RawHttpProtocolException("a response without Content-Length or chunked encoding (read-to-close is not supported)");
         }
 
-        Reusable = !close;
+        Reusable = !close && !TimedOut;
         return (status, body);
+    }
+
+    /// <summary>Ends the connection from another thread: the request in flight fails and the pool drops the connection.</summary>
+    public void Abort()
+    {
+        TimedOut = true;
+        Reusable = false;
+        socket.Dispose();
     }
 
     public void Dispose() => socket.Dispose();

@@ -107,6 +107,39 @@ public sealed class RawHttpConnectionTests : IDisposable
         await server;
     }
 
+    [Fact]
+    public async Task A_request_the_server_never_answers_fails_as_a_timeout_and_the_next_one_gets_a_fresh_connection()
+    {
+        // First connection: reads the request and never answers. Second: answers.
+        var silent = Task.Run(async () =>
+        {
+            using var first = await listener.AcceptTcpClientAsync().WaitAsync(Timeout);
+            var buffer = new byte[1024];
+            await first.GetStream().ReadAsync(buffer).AsTask().WaitAsync(Timeout);
+            // Held open until the client gives up (it closes its end: the read returns 0 or fails).
+            try
+            {
+                await first.GetStream().ReadAsync(buffer).AsTask().WaitAsync(Timeout);
+            }
+            catch (IOException)
+            {
+            }
+        });
+        using var client = new RawHttpClient(new Uri($"http://127.0.0.1:{Port}/x"), TimeSpan.FromMilliseconds(300));
+        using var run = new CancellationTokenSource(Timeout);
+
+        var late = await client.GetAsync(run.Token);
+        await silent;
+        var answering = ServeAsync(["HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok"]);
+        var next = await client.GetAsync(run.Token);
+        await answering;
+
+        Assert.True(late.IsError);
+        Assert.Equal("timeout", late.StatusCode);
+        Assert.False(next.IsError, next.ToString());
+        Assert.Equal("200", next.StatusCode);
+    }
+
     [Theory]
     [InlineData("HTTP/1.1 200 OK\r\nContent-Length: 7\r\n", 7L, false, false)]
     [InlineData("HTTP/1.1 200 OK\r\ncontent-length:7\r\nconnection: Close\r\n", 7L, false, true)]
