@@ -85,4 +85,15 @@ public sealed class ClusterMetricsBookTests
         Assert.Equal(0.5, totals.AutomationRate);
         Assert.Equal(7, totals.QueueLength);
     }
+
+    [Fact]
+    public void Series_end_at_the_last_second_every_reporting_silo_has_pushed()
+    {
+        SiloActivity Silo(string name, long? lastReport, bool reporting) => new(name, name, "Active", 1, lastReport, reporting);
+
+        // Pushes at 100 and 98 carry seconds up to 99 and 97; the silent silo does not hold the series back.
+        Assert.Equal(97, OperationsSeriesBuilder.CompleteThrough([Silo("a", 100, true), Silo("b", 98, true), Silo("c", 50, false)], 99));
+        Assert.Equal(99, OperationsSeriesBuilder.CompleteThrough([Silo("a", 105, true)], 99));
+        Assert.Equal(99, OperationsSeriesBuilder.CompleteThrough([], 99));
+    }
 }

@@ -54,6 +54,7 @@ public static class OperationsApi
 
         var snapshot = await grains.GetGrain<IOperationsMetricsGrain>(IOperationsMetricsGrain.ClusterKey)
             .Read(from - OperationsSeriesBuilder.SlowWindowSeconds);
+        to = Math.Max(from - 1, OperationsSeriesBuilder.CompleteThrough(snapshot.Silos, to));
         var (seconds, series, totals) = OperationsSeriesBuilder.Build(snapshot, from, to);
         var links = new OperationsLinks(dashboardEnabled ? DashboardSettings.Path : null, "/metrics");
         return TypedResults.Ok(new OperationsMetricsResponse(from, to, links, seconds, series, totals, snapshot.Silos));

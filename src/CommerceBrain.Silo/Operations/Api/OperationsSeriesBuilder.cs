@@ -13,6 +13,25 @@ public static class OperationsSeriesBuilder
     private const int GaugeHoldSeconds = 10;
 
     /// <summary>
+    /// The last second every reporting silo has pushed (a push carries the seconds finished before it), at most
+    /// <paramref name="to"/>: later seconds would show as zeros at the right edge of every chart until the next pushes.
+    /// </summary>
+    public static long CompleteThrough(IReadOnlyList<SiloActivity> silos, long to)
+    {
+        ArgumentNullException.ThrowIfNull(silos);
+        var complete = to;
+        foreach (var silo in silos)
+        {
+            if (silo is { Reporting: true, LastReportSecond: { } last })
+            {
+                complete = Math.Min(complete, last - 1);
+            }
+        }
+
+        return complete;
+    }
+
+    /// <summary>
     /// Series from <paramref name="from"/> to <paramref name="to"/>; the snapshot should start
     /// <see cref="SlowWindowSeconds"/> earlier so the first points' windows are full.
     /// </summary>
