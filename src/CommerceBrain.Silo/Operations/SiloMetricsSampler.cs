@@ -72,6 +72,12 @@ public sealed class SiloMetricsSampler : IDisposable
 
     private void Record(MeasuredKind kind, double value, ReadOnlySpan<KeyValuePair<string, object?>> tags)
     {
+        // A WebSocket's "request" lasts as long as the connection (a live session stream: minutes); it is not a latency.
+        if (kind == MeasuredKind.HttpDuration && Tag(tags, "http.response.status_code") == "101")
+        {
+            return;
+        }
+
         // Tags are read before taking the lock; only the additions are serialised.
         string? tag = kind switch
         {

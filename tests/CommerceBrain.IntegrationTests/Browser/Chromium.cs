@@ -49,8 +49,12 @@ public sealed class Chromium : IAsyncLifetime
     }
 }
 
-/// <summary>Browser tests share one Chromium and run one after another (2 cores).</summary>
-[CollectionDefinition(Name)]
+/// <summary>
+/// Browser tests share one Chromium and run one after another (2 cores), and not alongside other test classes: the
+/// operations page counts what every silo in this process measures (the modules' meters are static), so another class's
+/// sessions would show up on its charts.
+/// </summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
 public sealed class BrowserCollection : ICollectionFixture<Chromium>
 {
     public const string Name = "Browser";

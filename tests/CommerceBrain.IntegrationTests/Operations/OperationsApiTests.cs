@@ -9,6 +9,7 @@ using CommerceBrain.IntegrationTests.Infrastructure;
 namespace CommerceBrain.IntegrationTests.Operations;
 
 /// <summary><c>GET /api/operations/metrics</c> over HTTP against the real silo: who may read it, what 'since' accepts, and that traffic shows up.</summary>
+[Collection(OperationsMetricsCollection.Name)]
 public sealed class OperationsApiTests(OperationsSilo fixture) : IClassFixture<OperationsSilo>
 {
     private const string Path = "/api/operations/metrics";

@@ -89,6 +89,9 @@ public sealed class SiloMetricsSamplerTests : IDisposable
         requests.Record(0.004, new KeyValuePair<string, object?>("http.route", "/api/sessions/{sessionId}/messages"));
         requests.Record(0.180, new KeyValuePair<string, object?>("http.route", "/api/sessions"));
         requests.Record(0.002);
+        // A live stream's WebSocket (101 Switching Protocols) lasts minutes: not a request latency.
+        requests.Record(95.0, new KeyValuePair<string, object?>("http.route", "/api/sessions/{id}/stream"),
+            new KeyValuePair<string, object?>("http.response.status_code", 101));
         clock.Advance(TimeSpan.FromSeconds(1));
 
         var bucket = Assert.Single(sampler.SealedAfter(0));
