@@ -1,6 +1,8 @@
 // Who the agent (or supervisor) is: a token from #token=… (how an operator console links here), a still-valid one from
 // this tab, or in Development a demo token from /api/dev/tokens for the picked id.
 import { readJwt, takeFragmentToken } from '/js/identity.js';
+import { byId } from '/js/dom.js';
+import { toastError } from './ui.js';
 
 const storageKey = 'commercebrain.agent-token';
 
@@ -86,4 +88,27 @@ export async function resolveIdentity({ development, role, demoSubject }) {
 
   const subject = stored?.source === 'dev' && stored.role === role && stored.subject ? stored.subject : demoSubject;
   return devToken(subject, role);
+}
+
+/**
+ * Signs an admin page (supervisor view, operations page) in: the picked demo subject's token, else the token from the
+ * address, this tab, or in Development the demo admin. Returns the identity, or null after showing `note` in
+ * #signin-note.
+ */
+export async function signInAdmin(subject, development, note) {
+  let identity = null;
+  try {
+    identity = subject ? await devToken(subject, 'admin')
+      : await resolveIdentity({ development: !!development, role: 'admin', demoSubject: 'admin-1' });
+  } catch (error) {
+    toastError(error, 'Sign-in failed');
+  }
+
+  if (!identity) {
+    const element = byId('signin-note');
+    element.hidden = false;
+    element.textContent = note;
+  }
+
+  return identity;
 }

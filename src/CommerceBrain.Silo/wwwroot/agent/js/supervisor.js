@@ -1,7 +1,7 @@
 // The supervisor view: queue lengths, longest waits, SLA breaches, handle time and satisfaction per agent (admin token).
 import { byId, el } from '/js/dom.js';
 import { createApi } from '/js/api.js';
-import { devToken, loadConfig, resolveIdentity } from './signin.js';
+import { devToken, loadConfig, signInAdmin } from './signin.js';
 import { clock, duration, toastError } from './ui.js';
 
 const refreshMs = 5000;
@@ -65,18 +65,8 @@ async function refresh() {
 }
 
 async function signIn(subject) {
-  try {
-    identity = subject ? await devToken(subject, 'admin')
-      : await resolveIdentity({ development: !!config.development, role: 'admin', demoSubject: 'admin-1' });
-  } catch (error) {
-    toastError(error, 'Sign-in failed');
-    identity = null;
-  }
-
+  identity = await signInAdmin(subject, config.development, 'This page needs an admin token: open it as /agent/supervisor#token=<jwt>.');
   if (!identity) {
-    const note = byId('signin-note');
-    note.hidden = false;
-    note.textContent = 'This page needs an admin token: open it as /agent/supervisor#token=<jwt>.';
     return;
   }
 

@@ -1,7 +1,7 @@
 // The operations page: the cluster's live series from /api/operations/metrics (admin token), refreshed every 2 s.
 import { byId, el } from '/js/dom.js';
 import { createApi } from '/js/api.js';
-import { devToken, loadConfig, resolveIdentity } from '/agent/js/signin.js';
+import { devToken, loadConfig, signInAdmin } from '/agent/js/signin.js';
 import { clock, toastError } from '/agent/js/ui.js';
 import { renderChart } from './chart.js';
 
@@ -164,18 +164,8 @@ async function refresh() {
 }
 
 async function signIn(subject) {
-  try {
-    identity = subject ? await devToken(subject, 'admin')
-      : await resolveIdentity({ development: !!config.development, role: 'admin', demoSubject: 'admin-1' });
-  } catch (error) {
-    toastError(error, 'Sign-in failed');
-    identity = null;
-  }
-
+  identity = await signInAdmin(subject, config.development, 'This page needs an admin token: open it as /operations#token=<jwt>.');
   if (!identity) {
-    const note = byId('signin-note');
-    note.hidden = false;
-    note.textContent = 'This page needs an admin token: open it as /operations#token=<jwt>.';
     return;
   }
 
