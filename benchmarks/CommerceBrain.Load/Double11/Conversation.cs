@@ -37,6 +37,26 @@ public sealed class Conversation
             : opened.As<Conversation>();
     }
 
+    /// <summary>
+    /// A scenario's <c>open</c> step: the session opening, timed and checked; the conversation when it succeeded.
+    /// <paramref name="customer"/> runs inside the step (picking one may call the silo too).
+    /// </summary>
+    public static async Task<(Response Response, Conversation? Conversation)> OpenStepAsync(
+        Double11Run run, IScenarioContext context, Func<CancellationToken, Task<string>> customer, string? merchantId)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(customer);
+        Conversation? conversation = null;
+        var response = await Step.Run("open", context, async () =>
+        {
+            var ct = context.CancellationToken;
+            var opened = await OpenAsync(run, await customer(ct), merchantId, ct);
+            conversation = opened.Value;
+            return opened.Response;
+        });
+        return (response, conversation);
+    }
+
     /// <summary>Sends a message with a new client message id of the run; an answered one is journalled.</summary>
     public async Task<SiloResult<MessageAnswer>> SayAsync(string text, CancellationToken cancellationToken)
     {

@@ -23,14 +23,8 @@ public static class FaqScenario
         var ct = context.CancellationToken;
         var question = Pick(run, context.Random);
         var text = Paraphraser.Paraphrase(question.Question, context.Random);
-        Conversation? conversation = null;
-        var open = await Step.Run("open", context, async () =>
-        {
-            var customer = await run.Customers.PickForFaqAsync(context.Random, ct);
-            var opened = await Conversation.OpenAsync(run, customer, question.MerchantId, ct);
-            conversation = opened.Value;
-            return opened.Response;
-        });
+        var (open, conversation) = await Conversation.OpenStepAsync(run, context,
+            token => run.Customers.PickForFaqAsync(context.Random, token), question.MerchantId);
         if (open.IsError)
         {
             return open;

@@ -27,13 +27,7 @@ public static class HandoffScenario
         var ct = context.CancellationToken;
         var wait = run.Options.WaitTimeout;
         var customer = run.Customers.Pick(context.Random);
-        Conversation? conversation = null;
-        var open = await Step.Run("open", context, async () =>
-        {
-            var opened = await Conversation.OpenAsync(run, customer, null, ct);
-            conversation = opened.Value;
-            return opened.Response;
-        });
+        var (open, conversation) = await Conversation.OpenStepAsync(run, context, _ => Task.FromResult(customer), null);
         if (open.IsError)
         {
             return open;

@@ -34,13 +34,7 @@ public static class OrderStatusScenario
         }
 
         var (customer, order) = pick!.Value;
-        Conversation? conversation = null;
-        var open = await Step.Run("open", context, async () =>
-        {
-            var opened = await Conversation.OpenAsync(run, customer, null, ct);
-            conversation = opened.Value;
-            return opened.Response;
-        });
+        var (open, conversation) = await Conversation.OpenStepAsync(run, context, _ => Task.FromResult(customer), null);
         if (open.IsError)
         {
             return open;

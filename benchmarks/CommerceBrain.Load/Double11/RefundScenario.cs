@@ -77,13 +77,7 @@ public static partial class RefundScenario
             return deliver;
         }
 
-        Conversation? conversation = null;
-        var open = await Step.Run("open", context, async () =>
-        {
-            var opened = await Conversation.OpenAsync(run, customer, null, ct);
-            conversation = opened.Value;
-            return opened.Response;
-        });
+        var (open, conversation) = await Conversation.OpenStepAsync(run, context, _ => Task.FromResult(customer), null);
         if (open.IsError)
         {
             return open;
